@@ -3,6 +3,7 @@ package io.jenkins.plugins.selfheal.engine.detect;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -107,7 +109,7 @@ public final class RuleSetLoader {
                     "'" + typeName + "' is not a type, expected text or number", null);
         };
         List<String> allowed = column.allowed() == null ? List.of() : column.allowed();
-        if (allowed.contains(null)) {
+        if (allowed.stream().anyMatch(Objects::isNull)) {
             throw new InvalidRuleSetException(json, 0, field + ".allowed", "null is not an allowed value", null);
         }
         return new ColumnRule(name, type, Boolean.TRUE.equals(column.required()), optional(column.min()),
@@ -126,11 +128,15 @@ public final class RuleSetLoader {
     }
 
     private static InvalidRuleSetException fromJackson(Path json, JsonProcessingException e) {
+        if (e instanceof DatabindException && e.getCause() instanceof StreamReadException syntax) {
+            return fromJackson(json, syntax); // a syntax error met while binding
+        }
         JsonLocation where = e.getLocation();
         long line = where == null ? 0 : Math.max(0, where.getLineNr());
         if (!(e instanceof DatabindException mapping)) {
             String column = where == null ? "" : " at column " + where.getColumnNr();
-            return new InvalidRuleSetException(json, line, null, "not valid JSON" + column + ": " + e.getOriginalMessage(), e);
+            String detail = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+            return new InvalidRuleSetException(json, line, null, "not valid JSON" + column + ": " + detail, e);
         }
         String field = path(((JsonMappingException) mapping).getPath());
         if (e instanceof UnrecognizedPropertyException unknown) {
