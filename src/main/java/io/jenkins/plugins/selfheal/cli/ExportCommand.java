@@ -1,0 +1,44 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code export --policy FILE [--out FILE]}: the policy as JSON, to standard output or a file. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a policy as JSON (the import format).")
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--policy", paramLabel = "FILE", required = true, description = "Policy file to export.")
+    Path policy;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(policy)) {
+            throw new IllegalArgumentException("--policy: file not found: " + policy);
+        }
+        PolicyStore store = new PolicyStore(policy, policy.getFileName().toString(), Clock.systemUTC(),
+                w -> spec.commandLine().getErr().println("self-heal: warning: " + w));
+        byte[] json = store.export();
+        if (out == null) {
+            spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        } else {
+            AtomicFiles.write(out, json);
+        }
+        return SelfHealCli.HEALED;
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.learn.Planner;
+import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
+import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.learn.RandomPlanner;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/** One simulated deployment with healing and feedback, or a training batch with {@code --episodes}. */
+@Command(name = "self-heal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or",
+                "a data anomaly, pick a healing action, ask for feedback and learn.",
+                "Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input."},
+        subcommands = {ExportCommand.class, ImportCommand.class})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        options.validate();
+        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemDefaultZone();
+        Random random = options.seed == null ? new Random() : new Random(options.seed);
+        PolicyStore store = new PolicyStore(options.policyFile(), options.policyFile().getFileName().toString(), clock,
+                warning -> spec.commandLine().getErr().println("self-heal: warning: " + warning));
+        SeedLogs logs = new SeedLogs(options.logs, clock);
+        FeedbackSource feedback = FeedbackSource.of(options.feedback, System.in, System.out,
+                Duration.ofSeconds(options.feedbackTimeoutSeconds), random);
+        Context context = new Context(options, store, logs, feedback, clock, random, out);
+        return options.episodes > 0 ? new TrainingBatch(context).run() : new SingleRun(context).run();
+    }
+
+    /** What a run needs, built once from the options. */
+    record Context(RunOptions options, PolicyStore store, SeedLogs logs, FeedbackSource feedback, Clock clock,
+                   Random random, PrintWriter out) {
+        Planner planner(QTable table) {
+            LearningParameters parameters = options.parameters();
+            return options.planner == RunOptions.PlannerName.random ? new RandomPlanner(table, random)
+                    : new QLearningPlanner(table, parameters, random, options.train);
+        }
+
+        void say(String line) {
+            out.println("[self-heal] " + line);
+            out.flush();
+        }
+    }
+}

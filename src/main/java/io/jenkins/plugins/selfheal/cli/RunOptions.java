@@ -1,0 +1,97 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The options of a simulation run, mirroring the original {@code main.py}. */
+final class RunOptions {
+    enum PlannerName { rl, random }
+
+    enum FailType { crash, latency }
+
+    enum FeedbackMode { ask, y, n, auto, none }
+
+    @Option(names = "--planner", paramLabel = "rl|random", description = "Planner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "rl")
+    PlannerName planner;
+
+    @Option(names = "--fail-type", paramLabel = "crash|latency", description = "Inject a failure: ${COMPLETION-CANDIDATES}.")
+    FailType failType;
+
+    @Option(names = "--force-anomaly", description = "Append anomalous rows to the data set instead of a normal one.")
+    boolean forceAnomaly;
+
+    @Option(names = "--dataset", paramLabel = "PATH", description = "Data set the deployment changes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "dataset/student_scores.csv")
+    Path dataset;
+
+    @Option(names = "--rules", paramLabel = "ID|FILE", description = "Data rule set: a built-in id (student_scores, "
+            + "patient_health) or a JSON file (default: chosen by the data set's file name).")
+    String rules;
+
+    @Option(names = "--train", description = "Training mode: take an action never tried in this state first.")
+    boolean train;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: <logs>/policy.json).")
+    Path policy;
+
+    @Option(names = "--logs", paramLabel = "DIR", description = "Log folder (default: ${DEFAULT-VALUE}).", defaultValue = "logs")
+    Path logs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random source, for reproducible runs.")
+    Long seed;
+
+    @Option(names = "--episodes", paramLabel = "N", description = "Run a training batch of N simulated episodes.",
+            defaultValue = "0")
+    int episodes;
+
+    @Option(names = "--feedback", paramLabel = "ask|y|n|auto|none", defaultValue = "ask",
+            description = "Feedback: ask in the terminal, always y or n, auto (the simulated reviewer), none (default: ${DEFAULT-VALUE}).")
+    FeedbackMode feedback;
+
+    @Option(names = "--feedback-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait for an answer on a non-interactive input (default: ${DEFAULT-VALUE}).")
+    int feedbackTimeoutSeconds;
+
+    @Option(names = "--max-heals", paramLabel = "N", defaultValue = "1",
+            description = "Actions one episode may try before giving up (default: ${DEFAULT-VALUE}).")
+    int maxHeals;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--epsilon", paramLabel = "E", defaultValue = "0.1", description = "Exploration rate (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--gamma", paramLabel = "G", defaultValue = "0.9",
+            description = "Discount for several-step heals (default: ${DEFAULT-VALUE}).")
+    double gamma;
+
+    LearningParameters parameters() {
+        return new LearningParameters(alpha, epsilon, gamma);
+    }
+
+    Path policyFile() {
+        return policy != null ? policy : logs.resolve("policy.json");
+    }
+
+    void validate() {
+        if (episodes < 0) {
+            throw new IllegalArgumentException("--episodes must be >= 0, was " + episodes);
+        }
+        if (maxHeals < 1) {
+            throw new IllegalArgumentException("--max-heals must be >= 1, was " + maxHeals);
+        }
+        if (feedbackTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("--feedback-timeout must be >= 0, was " + feedbackTimeoutSeconds);
+        }
+        parameters();
+    }
+
+    String failTypeName() {
+        return failType == null ? "none" : failType.name().toLowerCase(Locale.ROOT);
+    }
+}

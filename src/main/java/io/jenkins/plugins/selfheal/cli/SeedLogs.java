@@ -1,0 +1,125 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
+import io.jenkins.plugins.selfheal.engine.store.SeedQTableCsv;
+import io.jenkins.plugins.selfheal.engine.store.StoreLock;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The original simulation's CSV logs under {@code logs/}, with its file names and columns, so its
+ * dashboard can read them. Appends are whole rows under a lock shared by all CLI processes.
+ */
+final class SeedLogs {
+    static final String DEPLOYMENT = "deployment_log.csv";
+    static final String ISSUE = "issue_log.csv";
+    static final String UPTIME = "uptime_log.csv";
+    static final String HEALING = "healing_log.csv";
+    static final String RL_TABLE = "rl_log.csv";
+    static final String RL_PERFORMANCE = "rl_performance_log.csv";
+    static final String USER_FEEDBACK = "user_feedback_log.csv";
+
+    private final Path dir;
+    private final Clock clock;
+
+    SeedLogs(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    void deployment(String dataset, String status, double responseTimeMs, String actionType) throws IOException {
+        append(DEPLOYMENT, List.of("timestamp", "dataset_changed", "status", "response_time_ms", "action_type"),
+                now(), dataset, status, responseTimeMs, actionType);
+    }
+
+    void issue(String failureState, String reason) throws IOException {
+        append(ISSUE, List.of("timestamp", "failure_state", "reason"), now(), failureState, reason);
+    }
+
+    /** Written only when the status changes, as the original did. */
+    void uptime(String status, String event) throws IOException {
+        StoreLock.withLock(lockTarget(), () -> {
+            if (!status.equals(lastValue(dir.resolve(UPTIME), "status"))) {
+                appendLocked(UPTIME, List.of("timestamp", "status", "event"), now(), status, event);
+            }
+            return null;
+        });
+    }
+
+    void healing(String strategy, String status, double responseTimeMs) throws IOException {
+        append(HEALING, List.of("timestamp", "strategy", "status", "response_time_ms"), now(), strategy, status, responseTimeMs);
+    }
+
+    void performance(String state, String action, double reward) throws IOException {
+        append(RL_PERFORMANCE, List.of("timestamp", "state", "action", "reward"), now(), state, action, reward);
+    }
+
+    void feedback(String state, String action, String systemOutcome, String userFeedback) throws IOException {
+        append(USER_FEEDBACK, List.of("timestamp", "state", "action", "system_outcome", "user_feedback"),
+                now(), state, action, systemOutcome, userFeedback);
+    }
+
+    /** The whole Q-table, rewritten atomically. */
+    void qTable(QTable table) throws IOException {
+        StoreLock.withLock(lockTarget(), () -> {
+            AtomicFiles.write(dir.resolve(RL_TABLE), SeedQTableCsv.write(table, Arrays.asList(ActionKind.values()))
+                    .getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+    }
+
+    private void append(String file, List<String> header, Object... values) throws IOException {
+        StoreLock.withLock(lockTarget(), () -> {
+            appendLocked(file, header, values);
+            return null;
+        });
+    }
+
+    private void appendLocked(String file, List<String> header, Object... values) throws IOException {
+        Path path = dir.resolve(file);
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            if (!Files.exists(path) || Files.size(path) == 0) {
+                printer.printRecord(header);
+            }
+            printer.printRecord(values);
+        }
+        AtomicFiles.appendLines(path, List.of(text.toString().stripTrailing()));
+    }
+
+    private static String lastValue(Path file, String column) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        String last = null;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            for (CSVRecord record : parser) {
+                last = record.isMapped(column) ? record.get(column) : null;
+            }
+        }
+        return last;
+    }
+
+    private Path lockTarget() {
+        return dir.resolve("logs");
+    }
+
+    private String now() {
+        return LocalDateTime.now(clock).toString();
+    }
+}

@@ -1,0 +1,173 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
+import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
+import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
+import io.jenkins.plugins.selfheal.engine.detect.Finding;
+import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
+import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
+import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The CLI's deployment: an injected crash or latency, and a real data set. Actions really act:
+ * a restore copies the backup back, adjusting relaxes the latency threshold within its bound;
+ * whether a redeploy or restart clears an injected crash or latency is drawn from the
+ * {@link SuccessTable} with the run's seeded random source. Nothing sleeps.
+ */
+final class SimulatedDeployment implements DeploymentTarget {
+    static final long CRASH_DEPLOY_MS = 2000;
+    static final long INJECTED_LATENCY_MS = 20_000;
+    static final long NORMAL_LATENCY_MS = 150;
+
+    enum FailType { NONE, CRASH, LATENCY }
+
+    /** Where each (re)deployment is reported: status, response time, action type. */
+    interface DeployLog {
+        void deployed(String status, long responseTimeMs, String actionType) throws IOException;
+    }
+
+    private final FailType failType;
+    private final Path dataset;
+    private final DatasetChange.Applied change;
+    private final DataAnomalyDetector detector;
+    private final SuccessTable table;
+    private final Random random;
+    private final DeployLog log;
+    private final Duration baseThreshold;
+    private Duration threshold;
+    private boolean faultCleared;
+    private DeploymentResult lastDeployment;
+
+    SimulatedDeployment(FailType failType, Path dataset, DatasetChange.Applied change, DataAnomalyDetector detector,
+                        SuccessTable table, Random random, Duration threshold, DeployLog log) {
+        this.failType = failType;
+        this.dataset = dataset;
+        this.change = change;
+        this.detector = detector;
+        this.table = table;
+        this.random = random;
+        this.baseThreshold = threshold;
+        this.threshold = threshold;
+        this.log = log;
+        this.faultCleared = failType == FailType.NONE;
+    }
+
+    /** The first deployment of the run. */
+    DeploymentResult deploy() throws IOException {
+        return redeploy("deploy");
+    }
+
+    private DeploymentResult redeploy(String actionType) throws IOException {
+        boolean crashed = failType == FailType.CRASH && !faultCleared;
+        lastDeployment = crashed
+                ? DeploymentResult.failure(1, "simulated crash: the new version did not start", Duration.ofMillis(CRASH_DEPLOY_MS))
+                : DeploymentResult.success(Duration.ofMillis(latencyMs()));
+        log.deployed(crashed ? "failure" : "success", crashed ? CRASH_DEPLOY_MS : latencyMs(), actionType);
+        return lastDeployment;
+    }
+
+    private long latencyMs() {
+        return failType == FailType.LATENCY && !faultCleared ? INJECTED_LATENCY_MS : NORMAL_LATENCY_MS;
+    }
+
+    @Override
+    public DeploymentResult lastDeployment() {
+        return lastDeployment;
+    }
+
+    @Override
+    public UptimeReading probe() {
+        if (failType == FailType.CRASH && !faultCleared) {
+            return UptimeReading.down(List.of(), "simulated service is not running");
+        }
+        return UptimeReading.up(List.of(Duration.ofMillis(latencyMs())), "simulated service answered in " + latencyMs() + " ms");
+    }
+
+    @Override
+    public Optional<Finding> checkData() {
+        return detector == null ? Optional.empty() : detector.check(dataset, change == null ? DatasetBaseline.none() : change.before());
+    }
+
+    @Override
+    public Duration latencyThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public Map<ActionKind, HealingAction> actions() {
+        Map<ActionKind, HealingAction> actions = new EnumMap<>(ActionKind.class);
+        actions.put(ActionKind.RETRY_DEPLOYMENT, action(ActionKind.RETRY_DEPLOYMENT, () -> {
+            clearFaultMaybe(ActionKind.RETRY_DEPLOYMENT);
+            return deployOutcome(redeploy("heal_retry"));
+        }));
+        if (change != null) {
+            actions.put(ActionKind.RESTORE_PREVIOUS_VERSION, action(ActionKind.RESTORE_PREVIOUS_VERSION, () -> {
+                DatasetChange.restore(change.backup(), dataset);
+                clearFaultMaybe(ActionKind.RESTORE_PREVIOUS_VERSION);
+                return deployOutcome(redeploy("heal_restore"));
+            }));
+        }
+        if (LatencyDetector.canRelax(threshold, baseThreshold)) {
+            actions.put(ActionKind.ADJUST_THRESHOLDS, action(ActionKind.ADJUST_THRESHOLDS, () -> {
+                Duration before = threshold;
+                threshold = LatencyDetector.relaxed(threshold, baseThreshold);
+                return ActionOutcome.succeeded(Duration.ofMillis(200), "latency threshold " + before.toMillis() + " ms → "
+                        + threshold.toMillis() + " ms (bound " + LatencyDetector.relaxCap(baseThreshold).toMillis() + " ms)");
+            }));
+        }
+        actions.put(ActionKind.RESTART_SERVICE, action(ActionKind.RESTART_SERVICE, () -> {
+            clearFaultMaybe(ActionKind.RESTART_SERVICE);
+            return faultCleared ? ActionOutcome.succeeded(Duration.ofMillis(500), "service restarted")
+                    : ActionOutcome.failed(Duration.ofMillis(500), "service restarted, the problem remains");
+        }));
+        actions.put(ActionKind.ESCALATE, action(ActionKind.ESCALATE,
+                () -> ActionOutcome.succeeded(Duration.ZERO, "handed over to a person")));
+        return actions;
+    }
+
+    private void clearFaultMaybe(ActionKind action) {
+        String failure = failType == FailType.CRASH ? Finding.DEPLOYMENT_FAILURE : Finding.LATENCY_ISSUE;
+        faultCleared = faultCleared || random.nextDouble() < table.probability(failure, action);
+    }
+
+    private static ActionOutcome deployOutcome(DeploymentResult result) {
+        return result.succeeded() ? ActionOutcome.succeeded(result.duration(), "deployment succeeded")
+                : ActionOutcome.failed(result.duration(), result.message());
+    }
+
+    private interface Body {
+        ActionOutcome run() throws IOException;
+    }
+
+    private static HealingAction action(ActionKind kind, Body body) {
+        return new HealingAction() {
+            @Override
+            public ActionKind kind() {
+                return kind;
+            }
+
+            @Override
+            public ActionOutcome execute() {
+                try {
+                    return body.run();
+                } catch (IOException e) {
+                    return ActionOutcome.failed(Duration.ZERO, kind.id() + " failed: " + e.getMessage());
+                }
+            }
+        };
+    }
+
+}

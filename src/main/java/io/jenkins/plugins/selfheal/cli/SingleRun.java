@@ -1,0 +1,123 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
+import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
+import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
+import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.RuleSets;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
+import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.store.Policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One episode as the original {@code main.py} ran it: change the data (with backup) → deploy →
+ * detect → uptime → heal → ask → learn → log → save.
+ */
+final class SingleRun {
+    private final RunCommand.Context context;
+    private final RunOptions options;
+
+    SingleRun(RunCommand.Context context) {
+        this.context = context;
+        this.options = context.options();
+    }
+
+    int run() throws IOException, InterruptedException {
+        RuleSet rules = ruleSet();
+        if (!Files.isRegularFile(options.dataset)) {
+            throw new IllegalArgumentException("--dataset: file not found: " + options.dataset);
+        }
+        DataAnomalyDetector detector = new DataAnomalyDetector(rules);
+        detector.check(options.dataset, DatasetBaseline.of(options.dataset)); // header check before changing anything
+        DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules.id(), options.forceAnomaly,
+                context.random(), context.clock());
+        context.say("data set " + options.dataset + ": " + change.rowsAdded() + (options.forceAnomaly ? " anomalous" : " normal")
+                + " row(s) appended, backup " + change.backup().getFileName());
+
+        SeedLogs logs = context.logs();
+        String dataset = options.dataset.toString();
+        SimulatedDeployment deployment = new SimulatedDeployment(failType(), options.dataset, change, detector,
+                SuccessTable.DEFAULT, context.random(), LatencyDetector.DEFAULT_THRESHOLD,
+                (status, ms, type) -> logs.deployment(dataset, status, ms, type));
+        deployment.deploy();
+
+        Policy policy = context.store().read();
+        HealingLoop loop = new HealingLoop(context.planner(policy.table().copy()), options.maxHeals, context.clock(), context::say);
+        HealResult result = loop.run(deployment, policy.generation());
+        logHeal(result);
+        if (!result.needsFeedback()) {
+            record(result, Feedback.none("healthy: nothing to review"));
+            context.say("no failure detected: the deployment is healthy");
+            return finish(result);
+        }
+        Feedback feedback = context.feedback().feedbackFor(result);
+        LogEntry.EpisodeEntry entry = record(result, feedback);
+        HealStep last = result.lastStep().orElseThrow();
+        double after = context.store().read().table().value(last.state(), last.action());
+        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f", entry.feedback(),
+                entry.reward(), last.state(), last.action().id(), last.decision().qValues().get(last.action()), after));
+        return finish(result);
+    }
+
+    private LogEntry.EpisodeEntry record(HealResult result, Feedback feedback) throws IOException {
+        EpisodeLearner learner = new EpisodeLearner(context.store(), options.parameters(), RewardPolicy.DEFAULTS, context.clock());
+        LogEntry.EpisodeEntry entry = learner.learn(result, feedback,
+                new EpisodeLearner.Context(UUID.randomUUID().toString(), System.getProperty("user.name"), null));
+        EpisodeLogs.write(context.logs(), result, entry);
+        context.logs().qTable(context.store().read().table());
+        return entry;
+    }
+
+    private void logHeal(HealResult result) throws IOException {
+        SeedLogs logs = context.logs();
+        logs.uptime(result.initial().uptime().status().name(), result.initial().reason());
+        if (!result.initial().healthy()) {
+            logs.issue(result.initial().failure(), result.initial().reason());
+        }
+        for (HealStep step : result.steps()) {
+            logs.healing(step.action().id(), step.outcome().success() ? "success" : "failure", step.outcome().duration().toMillis());
+        }
+        if (result.healed()) {
+            logs.uptime("UP", "healed by " + result.lastStep().orElseThrow().action().id());
+        }
+    }
+
+    private int finish(HealResult result) {
+        context.say("outcome: " + result.outcome().id());
+        context.out().println("CI/CD simulation finished.");
+        context.out().flush();
+        return switch (result.outcome()) {
+            case HEALTHY, HEALED -> SelfHealCli.HEALED;
+            case FAILED, ESCALATED -> SelfHealCli.STILL_FAILING;
+        };
+    }
+
+    private RuleSet ruleSet() {
+        if (options.rules != null) {
+            return RuleSets.resolve(options.rules);
+        }
+        return BuiltInRuleSets.forDataset(options.dataset).orElseThrow(() -> new IllegalArgumentException(
+                "--dataset " + options.dataset + ": no built-in rule set matches this file name; name one with --rules "
+                        + "(built-ins: " + String.join(", ", BuiltInRuleSets.ids()) + ", or a .json rule set file)"));
+    }
+
+    private SimulatedDeployment.FailType failType() {
+        if (options.failType == null) {
+            return SimulatedDeployment.FailType.NONE;
+        }
+        return options.failType == RunOptions.FailType.crash ? SimulatedDeployment.FailType.CRASH
+                : SimulatedDeployment.FailType.LATENCY;
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
+import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
+import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
+import io.jenkins.plugins.selfheal.engine.loop.Outcome;
+import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.store.Policy;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code --episodes N}: N episodes in the learning simulator (random injected failure, stochastic
+ * outcomes), each decided with the current policy, reviewed per {@code --feedback} and learned.
+ * Ends with the greedy policy of every reachable state next to the intended one.
+ */
+final class TrainingBatch {
+    private final RunCommand.Context context;
+
+    TrainingBatch(RunCommand.Context context) {
+        this.context = context;
+    }
+
+    int run() throws IOException, InterruptedException {
+        RunOptions options = context.options();
+        EpisodeLearner learner = new EpisodeLearner(context.store(), options.parameters(), RewardPolicy.DEFAULTS, context.clock());
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        for (int i = 0; i < options.episodes; i++) {
+            Policy policy = context.store().read();
+            SimulatedEnvironment environment = new SimulatedEnvironment(
+                    SimulatedEnvironment.Scenario.random(context.random()), SuccessTable.DEFAULT, context.random());
+            HealingLoop loop = new HealingLoop(context.planner(policy.table().copy()), options.maxHeals, context.clock(), line -> { });
+            HealResult result = loop.run(environment, policy.generation());
+            Feedback feedback = result.needsFeedback() ? context.feedback().feedbackFor(result) : Feedback.none("healthy");
+            LogEntry.EpisodeEntry entry = learner.learn(result, feedback,
+                    new EpisodeLearner.Context(UUID.randomUUID().toString(), "simulated reviewer", null));
+            EpisodeLogs.write(context.logs(), result, entry);
+            outcomes.merge(result.outcome(), 1, Integer::sum);
+        }
+        QTable table = context.store().read().table();
+        context.logs().qTable(table);
+        context.say(options.episodes + " episodes: " + outcomes);
+        report(table);
+        return SelfHealCli.HEALED;
+    }
+
+    /** Prints the greedy action of every reachable state; true when all are the intended ones. */
+    private boolean report(QTable table) {
+        QLearningPlanner greedy = new QLearningPlanner(table, context.options().parameters(), context.random(), false);
+        boolean allIntended = true;
+        for (SimulatedEnvironment.Scenario scenario : SimulatedEnvironment.SCENARIOS) {
+            String state = scenario.state();
+            ActionKind best = greedy.greedy(state, List.of(ActionKind.values()));
+            ActionKind intended = SuccessTable.intended(scenario.failure());
+            allIntended &= best == intended;
+            context.say(String.format("greedy %-26s → %-26s %s", state, best.id(),
+                    best == intended ? "(intended)" : "(intended: " + intended.id() + ")"));
+        }
+        context.say(allIntended ? "the greedy policy is the intended one in every reachable state"
+                : "the greedy policy differs from the intended one in some states");
+        return allIntended;
+    }
+}

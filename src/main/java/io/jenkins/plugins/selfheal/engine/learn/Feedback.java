@@ -1,0 +1,61 @@
+package io.jenkins.plugins.selfheal.engine.learn;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+
+import java.util.Objects;
+
+/** What the person reviewing a decision said about it: the main learning signal. */
+public sealed interface Feedback {
+    /** Short word used in logs and JSON: accepted, rejected, override, none. */
+    String verdict();
+
+    record Accepted() implements Feedback {
+        @Override
+        public String verdict() {
+            return "accepted";
+        }
+    }
+
+    record Rejected() implements Feedback {
+        @Override
+        public String verdict() {
+            return "rejected";
+        }
+    }
+
+    /** "The right action was {@code better}": the chosen one counts as rejected, {@code better} as accepted. */
+    record Overridden(ActionKind better) implements Feedback {
+        public Overridden {
+            Objects.requireNonNull(better, "better");
+        }
+
+        @Override
+        public String verdict() {
+            return "override";
+        }
+    }
+
+    /** No verdict: nobody was asked, nobody answered in time, or the input ended. */
+    record None(String why) implements Feedback {
+        public None {
+            why = why == null ? "" : why;
+        }
+
+        @Override
+        public String verdict() {
+            return "none";
+        }
+    }
+
+    static Feedback accepted() {
+        return new Accepted();
+    }
+
+    static Feedback rejected() {
+        return new Rejected();
+    }
+
+    static Feedback none(String why) {
+        return new None(why);
+    }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.selfheal.engine.learn;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a finished heal and the reviewer's verdict into Q-table updates:
+ * {@code Q(s,a) ← Q(s,a) + α (target − Q(s,a))}.
+ * <ul>
+ *   <li>The last step (the one that ended the episode) is terminal: target = the verdict's reward.</li>
+ *   <li>An earlier step failed and led to another try: target = outcome-only reward for a failure
+ *       + γ · max Q(next state, allowed actions).</li>
+ *   <li>An override also credits the named action in the last step's state.</li>
+ * </ul>
+ * Steps are updated last to first, so a failed step bootstraps from the freshly learned value of
+ * what followed it. With one step and γ unused this is the original simulation's bandit update.
+ */
+public final class QLearner {
+    private final LearningParameters parameters;
+    private final RewardPolicy rewards;
+
+    public QLearner(LearningParameters parameters, RewardPolicy rewards) {
+        this.parameters = parameters;
+        this.rewards = rewards;
+    }
+
+    public List<QUpdate> learn(QTable table, List<HealStep> steps, Feedback feedback, Instant now) {
+        List<QUpdate> updates = new ArrayList<>();
+        if (steps.isEmpty()) {
+            return updates;
+        }
+        HealStep last = steps.get(steps.size() - 1);
+        if (feedback instanceof Feedback.Overridden o && o.better() != last.action()) {
+            updates.add(apply(table, last.state(), o.better(), rewards.forOverrideAction(), 0.0, now));
+        }
+        Feedback effective = feedback instanceof Feedback.Overridden o && o.better() == last.action()
+                ? Feedback.accepted() : feedback;
+        updates.add(apply(table, last.state(), last.action(), rewards.forChosenAction(effective, last.healed()), 0.0, now));
+        for (int i = steps.size() - 2; i >= 0; i--) {
+            HealStep step = steps.get(i);
+            double future = parameters.gamma() * table.maxValue(step.stateAfter(), step.allowedAfter());
+            updates.add(apply(table, step.state(), step.action(), rewards.forOutcomeOnly(step.healed()), future, now));
+        }
+        return updates;
+    }
+
+    private QUpdate apply(QTable table, String state, ActionKind action, double reward, double future, Instant now) {
+        QEntry entry = table.entry(state, action);
+        double target = reward + future;
+        double after = entry.value() + parameters.alpha() * (target - entry.value());
+        table.put(state, action, entry.updatedTo(after, now));
+        return new QUpdate(state, action, reward, target, entry.value(), after, now);
+    }
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.selfheal.engine.learn;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Epsilon-greedy over the Q-table. With probability ε it explores (uniform over the allowed
+ * actions); otherwise it exploits: the highest Q-value, ties broken by {@link LearningParameters.TieBreak}
+ * (default: fewest visits, then catalogue order), so a run is reproducible from its seed.
+ * In training mode an allowed action never tried in this state is taken first (the original {@code --train}).
+ */
+public final class QLearningPlanner implements Planner {
+    private final QTable table;
+    private final LearningParameters parameters;
+    private final Random random;
+    private final boolean training;
+
+    public QLearningPlanner(QTable table, LearningParameters parameters, Random random, boolean training) {
+        this.table = table;
+        this.parameters = parameters;
+        this.random = random;
+        this.training = training;
+    }
+
+    @Override
+    public String name() {
+        return "rl";
+    }
+
+    @Override
+    public Decision decide(String state, Set<ActionKind> allowed) {
+        Planner.requireSomethingAllowed(state, allowed);
+        table.ensureState(state);
+        List<ActionKind> ordered = Planner.inCatalogueOrder(allowed);
+        ActionKind action;
+        Choice choice;
+        if (training && ordered.stream().anyMatch(a -> table.entry(state, a).visits() == 0)) {
+            action = ordered.stream().filter(a -> table.entry(state, a).visits() == 0).findFirst().orElseThrow();
+            choice = Choice.UNTRIED;
+        } else if (random.nextDouble() < parameters.epsilon()) {
+            action = ordered.get(random.nextInt(ordered.size()));
+            choice = Choice.EXPLORE;
+        } else {
+            action = greedy(state, ordered);
+            choice = Choice.EXPLOIT;
+        }
+        return new Decision(name(), state, action, choice, parameters.epsilon(),
+                table.values(state), allowed);
+    }
+
+    /** The best allowed action by the documented order: Q-value descending, then the tie-break. */
+    public ActionKind greedy(String state, List<ActionKind> ordered) {
+        Comparator<ActionKind> byValue = Comparator.comparingDouble((ActionKind a) -> table.value(state, a)).reversed();
+        Comparator<ActionKind> order = switch (parameters.tieBreak()) {
+            case LEAST_VISITED -> byValue.thenComparingLong(a -> table.entry(state, a).visits())
+                    .thenComparing(Comparator.naturalOrder());
+            case FIRST_ACTION -> byValue.thenComparing(Comparator.naturalOrder());
+        };
+        return ordered.stream().min(order).orElseThrow();
+    }
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.selfheal.engine.learn;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The learned values, one row per state (in order of first sight), one column per {@link ActionKind}.
+ * Unknown states are added on first sight with every cell unvisited (Q = 0).
+ * Not thread-safe: the policy store serialises every change.
+ */
+public final class QTable {
+    private final Map<String, EnumMap<ActionKind, QEntry>> rows = new LinkedHashMap<>();
+
+    public QTable copy() {
+        QTable copy = new QTable();
+        rows.forEach((state, row) -> copy.rows.put(state, new EnumMap<>(row)));
+        return copy;
+    }
+
+    /** Adds the state with every cell unvisited if it is new. */
+    public void ensureState(String state) {
+        StateNames.requireValid(state);
+        rows.computeIfAbsent(state, s -> emptyRow());
+    }
+
+    public boolean hasState(String state) {
+        return rows.containsKey(state);
+    }
+
+    public Set<String> states() {
+        return Collections.unmodifiableSet(rows.keySet());
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public QEntry entry(String state, ActionKind action) {
+        EnumMap<ActionKind, QEntry> row = rows.get(state);
+        return row == null ? QEntry.UNVISITED : row.get(action);
+    }
+
+    public double value(String state, ActionKind action) {
+        return entry(state, action).value();
+    }
+
+    /** The row as an ordered map (catalogue order); unvisited cells included. */
+    public Map<ActionKind, QEntry> row(String state) {
+        EnumMap<ActionKind, QEntry> row = rows.get(state);
+        return Collections.unmodifiableMap(row == null ? emptyRow() : row);
+    }
+
+    /** The Q-values of the state's row, in catalogue order. */
+    public Map<ActionKind, Double> values(String state) {
+        EnumMap<ActionKind, Double> values = new EnumMap<>(ActionKind.class);
+        row(state).forEach((action, entry) -> values.put(action, entry.value()));
+        return values;
+    }
+
+    public void put(String state, ActionKind action, QEntry entry) {
+        ensureState(state);
+        rows.get(state).put(action, entry);
+    }
+
+    /** The highest value among {@code actions} in {@code state}; 0 when none is given. */
+    public double maxValue(String state, Collection<ActionKind> actions) {
+        return actions.stream().mapToDouble(a -> value(state, a)).max().orElse(0.0);
+    }
+
+    public long totalVisits() {
+        return rows.values().stream()
+                .flatMap(r -> r.values().stream())
+                .mapToLong(QEntry::visits)
+                .sum();
+    }
+
+    private static EnumMap<ActionKind, QEntry> emptyRow() {
+        EnumMap<ActionKind, QEntry> row = new EnumMap<>(ActionKind.class);
+        for (ActionKind action : ActionKind.values()) {
+            row.put(action, QEntry.UNVISITED);
+        }
+        return row;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QTable other && rows.equals(other.rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return rows.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "QTable" + rows;
+    }
+}

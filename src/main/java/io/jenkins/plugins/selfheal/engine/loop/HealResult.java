@@ -1,0 +1,32 @@
+package io.jenkins.plugins.selfheal.engine.loop;
+
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One heal, ready for feedback: what was found first, every action taken, how it ended, and the
+ * policy generation its decisions were made with.
+ *
+ * @param timeToHeal from the first action to the check that passed; empty unless healed
+ */
+public record HealResult(String planner, String generation, Observation initial, List<HealStep> steps,
+                         Outcome outcome, Optional<Duration> timeToHeal) {
+    public HealResult {
+        steps = List.copyOf(steps);
+    }
+
+    public boolean needsFeedback() {
+        return !steps.isEmpty();
+    }
+
+    public Optional<HealStep> lastStep() {
+        return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(steps.size() - 1));
+    }
+
+    public boolean healed() {
+        return outcome == Outcome.HEALED;
+    }
+}

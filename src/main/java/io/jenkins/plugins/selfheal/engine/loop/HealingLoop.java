@@ -1,0 +1,84 @@
+package io.jenkins.plugins.selfheal.engine.loop;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
+import io.jenkins.plugins.selfheal.engine.learn.Decision;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.Planner;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * detect → uptime → (healthy: done) → decide → act → check again, up to {@code maxHeals} actions.
+ * Learning is separate ({@link EpisodeLearner}) because feedback may arrive much later (a click on
+ * a build page). Every step is reported as a readable line.
+ */
+public final class HealingLoop {
+    private final Planner planner;
+    private final int maxHeals;
+    private final Clock clock;
+    private final Consumer<String> progress;
+    private final Observer observer = new Observer();
+
+    public HealingLoop(Planner planner, int maxHeals, Clock clock, Consumer<String> progress) {
+        if (maxHeals < 1) {
+            throw new IllegalArgumentException("maxHeals must be at least 1, was " + maxHeals);
+        }
+        this.planner = planner;
+        this.maxHeals = maxHeals;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** @param generation the policy generation the planner's table belongs to */
+    public HealResult run(DeploymentTarget target, String generation) throws IOException, InterruptedException {
+        Observation initial = observer.observe(target);
+        progress.accept("state " + initial.state() + ": " + initial.reason());
+        if (initial.healthy()) {
+            return new HealResult(planner.name(), generation, initial, List.of(), Outcome.HEALTHY, Optional.empty());
+        }
+        List<HealStep> steps = new ArrayList<>();
+        Observation current = initial;
+        Instant started = clock.instant();
+        Map<ActionKind, HealingAction> actions = target.actions();
+        while (true) {
+            Decision decision = planner.decide(current.state(), actions.keySet());
+            progress.accept(decision.explanation());
+            HealingAction action = actions.get(decision.action());
+            ActionOutcome outcome = action.execute();
+            progress.accept(decision.action().id() + (outcome.success() ? " succeeded" : " failed")
+                    + " in " + seconds(outcome.duration()) + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail()));
+            Observation after = observer.observe(target);
+            actions = target.actions();
+            steps.add(new HealStep(decision, outcome, after.state(), after.healthy(), actions.keySet()));
+            if (after.healthy()) {
+                Duration toHeal = Duration.between(started, clock.instant());
+                progress.accept("healed: state " + after.state() + " after " + steps.size() + " action(s)");
+                return new HealResult(planner.name(), generation, initial, steps, Outcome.HEALED, Optional.of(toHeal));
+            }
+            if (decision.action() == ActionKind.ESCALATE) {
+                progress.accept("escalated: a person has to look at " + after.state() + " (" + after.reason() + ")");
+                return new HealResult(planner.name(), generation, initial, steps, Outcome.ESCALATED, Optional.empty());
+            }
+            progress.accept("still failing: state " + after.state() + ": " + after.reason());
+            if (steps.size() >= maxHeals) {
+                return new HealResult(planner.name(), generation, initial, steps, Outcome.FAILED, Optional.empty());
+            }
+            current = after;
+        }
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.selfheal.engine.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Serialises changes to one policy across threads and processes: a JVM-wide lock per file (file
+ * locks are per process, and a second lock in one JVM would throw) plus an OS file lock on
+ * {@code <policy>.lock} for other processes (two CLIs, or the CLI beside Jenkins).
+ */
+public final class StoreLock {
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    private StoreLock() {
+    }
+
+    public interface Work<T> {
+        T run() throws IOException;
+    }
+
+    public static <T> T withLock(Path policyFile, Work<T> work) throws IOException {
+        Path lockFile = policyFile.toAbsolutePath().normalize().resolveSibling(policyFile.getFileName() + ".lock");
+        ReentrantLock jvmLock = LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        jvmLock.lock();
+        try {
+            if (jvmLock.getHoldCount() > 1) {
+                return work.run(); // re-entered by the same thread: the file lock is already held
+            }
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return work.run();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+}
