@@ -6,7 +6,7 @@ import io.jenkins.plugins.selfheal.engine.loop.HealResult;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedReviewer;
 
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Random;
 
@@ -15,14 +15,15 @@ import java.util.Random;
 interface FeedbackSource {
     Feedback feedbackFor(HealResult result) throws InterruptedException;
 
-    static FeedbackSource of(RunOptions.FeedbackMode mode, InputStream in, PrintStream out, Duration pipeTimeout, Random random) {
+    static FeedbackSource of(RunOptions.FeedbackMode mode, InputStream in, boolean interactive, PrintWriter out,
+                              Duration pipeTimeout, Random random) {
         return switch (mode) {
             case y -> result -> Feedback.accepted();
             case n -> result -> Feedback.rejected();
             case none -> result -> Feedback.none("feedback disabled (--feedback none)");
             case auto -> new SimulatedReviewer(0.0, random)::review;
             case ask -> {
-                TerminalFeedback prompt = new TerminalFeedback(new ConsoleInput(in, System.console() != null, pipeTimeout), out);
+                TerminalFeedback prompt = new TerminalFeedback(new ConsoleInput(in, interactive, pipeTimeout), out);
                 yield result -> {
                     HealStep last = result.lastStep().orElseThrow();
                     return prompt.ask(last.state(), last.action().id(), result.healed() ? "success" : "failure");

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,14 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final InputStream in;
+    private final boolean interactive;
+
+    RunCommand(InputStream in, boolean interactive) {
+        this.in = in;
+        this.interactive = interactive;
+    }
+
     @Override
     public Integer call() throws Exception {
         options.validate();
@@ -40,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         PolicyStore store = new PolicyStore(options.policyFile(), options.policyFile().getFileName().toString(), clock,
                 warning -> spec.commandLine().getErr().println("self-heal: warning: " + warning));
         SeedLogs logs = new SeedLogs(options.logs, clock);
-        FeedbackSource feedback = FeedbackSource.of(options.feedback, System.in, System.out,
+        FeedbackSource feedback = FeedbackSource.of(options.feedback, in, interactive, out,
                 Duration.ofSeconds(options.feedbackTimeoutSeconds), random);
         Context context = new Context(options, store, logs, feedback, clock, random, out);
         return options.episodes > 0 ? new TrainingBatch(context).run() : new SingleRun(context).run();

@@ -2,6 +2,8 @@ package io.jenkins.plugins.selfheal.cli;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
+
 /**
  * {@code java -jar self-heal-cli.jar}: the original simulation's command line on the Self-Heal engine.
  * Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input.
@@ -20,11 +22,15 @@ public final class SelfHealCli {
 
     /** Runs the CLI with the process's standard streams; returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(System.in, System.console() != null).execute(args);
     }
 
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new RunCommand());
+    /**
+     * @param interactive whether {@code in} is a person at a terminal (wait for answers as long as
+     *                    it takes) rather than a pipe or file (never block)
+     */
+    static CommandLine commandLine(InputStream in, boolean interactive) {
+        CommandLine cli = new CommandLine(new RunCommand(in, interactive));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("self-heal: " + BadInput.describe(e));
             return BadInput.isBadInput(e) ? BAD_INPUT : STILL_FAILING;

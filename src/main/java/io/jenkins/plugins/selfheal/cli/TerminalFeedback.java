@@ -2,15 +2,15 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The original simulation's y/n prompt, without its crash on closed input. */
 final class TerminalFeedback {
     private final ConsoleInput input;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    TerminalFeedback(ConsoleInput input, PrintStream out) {
+    TerminalFeedback(ConsoleInput input, PrintWriter out) {
         this.input = input;
         this.out = out;
     }

@@ -24,8 +24,8 @@ import java.util.Optional;
 @JsonPropertyOrder({"format", "version", "key", "generation", "updatedAt", "episodes", "parameters", "rewards",
         "latencyThresholdMs", "states"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PolicyDocument(String format, int version, String key, String generation, String updatedAt,
-                             long episodes, LearningParameters parameters, RewardPolicy rewards,
+public record PolicyDocument(String format, Integer version, String key, String generation, String updatedAt,
+                             Long episodes, LearningParameters parameters, RewardPolicy rewards,
                              Long latencyThresholdMs, Map<String, Map<String, Cell>> states) {
     public static final String FORMAT = "self-heal-policy";
     public static final int VERSION = 1;
@@ -63,10 +63,13 @@ public record PolicyDocument(String format, int version, String key, String gene
         if (!FORMAT.equals(format)) {
             throw new PolicyFormatException(source, "format", "expected \"" + FORMAT + "\", found " + quoted(format));
         }
+        if (version == null) {
+            throw new PolicyFormatException(source, "version", "missing (this Self-Heal reads " + VERSION + ")");
+        }
         if (version != VERSION) {
             throw new PolicyFormatException(source, "version", "unsupported version " + version + " (this Self-Heal reads " + VERSION + ")");
         }
-        if (episodes < 0) {
+        if (episodes != null && episodes < 0) {
             throw new PolicyFormatException(source, "episodes", "must be >= 0, was " + episodes);
         }
         QTable table = table(source, states);
@@ -75,7 +78,7 @@ public record PolicyDocument(String format, int version, String key, String gene
                 generation == null || generation.isBlank() ? "imported" : generation,
                 parameters == null ? LearningParameters.DEFAULTS : parameters,
                 rewards == null ? RewardPolicy.DEFAULTS : rewards,
-                table, episodes, latencyThresholdMs, updated);
+                table, episodes == null ? 0 : episodes, latencyThresholdMs, updated);
     }
 
     static QTable table(String source, Map<String, Map<String, Cell>> states) {

@@ -46,7 +46,7 @@ public final class PolicyJson {
             return value;
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-            String problem = cause != null ? cause.getMessage() : e.getOriginalMessage();
+            String problem = cause != null ? cause.getMessage() : e.getOriginalMessage().replaceAll(" \\(set .*\\)$", "");
             throw new PolicyFormatException(source, path(e), problem.lines().findFirst().orElse(problem));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()

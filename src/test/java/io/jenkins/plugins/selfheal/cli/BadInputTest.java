@@ -1,0 +1,86 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad usage and bad input: exit code 2, a message naming the field or file, no data lost. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void unknownPlannerIsBadUsage() throws IOException {
+        CliRun run = new CliRun(dir).run("", "--planner", "greedy");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("--planner", "greedy", "rl, random");
+    }
+
+    @Test
+    void missingDataSetIsNamed() throws IOException {
+        CliRun run = new CliRun(dir).run("", "--dataset", dir.resolve("nope.csv").toString(), "--rules", "student_scores");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("--dataset: file not found:", "nope.csv");
+    }
+
+    @Test
+    void dataSetWithoutARuleSetAsksForOne() throws IOException {
+        Path other = dir.resolve("orders.csv");
+        Files.writeString(other, "id,amount\n1,2\n");
+        CliRun run = new CliRun(dir).run("", "--dataset", other.toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("no built-in rule set matches", "--rules", "student_scores");
+    }
+
+    @Test
+    void wrongHeaderIsReportedWithFileAndLineAndTheDataIsNotChanged() throws IOException {
+        CliRun run = new CliRun(dir);
+        Path data = run.dataset("student_scores.csv");
+        Files.writeString(data, "when,who,what,points\n2025-01-01,Riya,Math,92\n");
+        byte[] before = Files.readAllBytes(data);
+
+        run.run("", "--fail-type", "crash");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("student_scores.csv:1", "header");
+        assertThat(Files.readAllBytes(data)).isEqualTo(before);
+    }
+
+    @Test
+    void corruptPolicyImportIsRefusedAndTheStoredPolicyKept() throws IOException {
+        CliRun run = new CliRun(dir).run("y\n", "--fail-type", "crash", "--seed", "3");
+        byte[] policy = Files.readAllBytes(run.policy());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\":\"self-heal-policy\",\"version\":1,\"states\":{\"s\":{\"teleport\":{\"q\":1}}}}");
+
+        run.run("", "import", "--policy", run.policy().toString(), bad.toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("bad.json", "states.s.teleport", "unknown action");
+        assertThat(Files.readAllBytes(run.policy())).isEqualTo(policy);
+    }
+
+    @Test
+    void negativeEpisodesAreRefused() throws IOException {
+        CliRun run = new CliRun(dir).run("", "--episodes", "-3");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("--episodes must be >= 0");
+    }
+
+    @Test
+    void outOfRangeEpsilonNamesTheField() throws IOException {
+        CliRun run = new CliRun(dir).run("", "--epsilon", "1.5");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("epsilon must be between 0");
+    }
+}
