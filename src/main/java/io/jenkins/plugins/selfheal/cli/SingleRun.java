@@ -100,7 +100,7 @@ final class SingleRun {
         context.out().flush();
         return switch (result.outcome()) {
             case HEALTHY, HEALED -> SelfHealCli.HEALED;
-            case FAILED, ESCALATED -> SelfHealCli.STILL_FAILING;
+            case FAILED, ESCALATED, RECOMMENDED -> SelfHealCli.STILL_FAILING;
         };
     }
 

@@ -24,7 +24,7 @@ public interface DeploymentTarget {
     UptimeReading probe() throws InterruptedException;
 
     /** Checks the data the deployment changed; empty when there is no data set or nothing is wrong. */
-    Optional<Finding> checkData() throws IOException;
+    Optional<Finding> checkData() throws IOException, InterruptedException;
 
     /** The latency threshold in force now (an {@code adjust_thresholds} action may have relaxed it). */
     Duration latencyThreshold();

@@ -13,9 +13,7 @@ import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,13 +45,23 @@ public final class EpisodeLearner {
      * @throws StalePolicyException when the policy's generation differs from the result's
      */
     public LogEntry.EpisodeEntry learn(HealResult result, Feedback feedback, Context context) throws IOException {
+        return learn(EpisodeDrafts.draft(result, context.episodeId(), context.link(), clock.instant()), feedback,
+                context.decidedBy());
+    }
+
+    /** Learns from a draft kept while waiting for feedback ({@link EpisodeDrafts}). */
+    public LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException {
+        HealResult result = EpisodeDrafts.result(draft);
         return store.update(policy -> {
             if (result.needsFeedback() && !policy.generation().equals(result.generation())) {
                 throw new StalePolicyException(result.generation(), policy.generation());
             }
             policy.useSettings(parameters, rewards);
             Instant now = clock.instant();
-            List<QUpdate> updates = new QLearner(parameters, rewards).learn(policy.table(), result.steps(), feedback, now);
+            // a recommendation nobody judged teaches nothing: no action ran
+            boolean nothingToLearn = result.outcome() == Outcome.RECOMMENDED && feedback instanceof Feedback.None;
+            List<QUpdate> updates = nothingToLearn ? List.of()
+                    : new QLearner(parameters, rewards).learn(policy.table(), result.steps(), feedback, now);
             if (!result.initial().healthy()) {
                 policy.table().ensureState(result.initial().state()); // unknown states are added on first sight
             }
@@ -62,35 +70,26 @@ public final class EpisodeLearner {
                     policy.table().ensureState(step.stateAfter());
                 }
             }
-            LogEntry.EpisodeEntry entry = entry(result, feedback, context, updates, now);
+            LogEntry.EpisodeEntry entry = decided(draft, result, feedback, decidedBy, updates, now);
             policy.recordEpisode(entry);
             return entry;
         });
     }
 
-    private LogEntry.EpisodeEntry entry(HealResult result, Feedback feedback, Context context, List<QUpdate> updates,
-                                        Instant now) {
+    private static LogEntry.EpisodeEntry decided(LogEntry.EpisodeEntry draft, HealResult result, Feedback feedback,
+                                                 String decidedBy, List<QUpdate> updates, Instant now) {
         ActionKind chosen = result.lastStep().map(HealStep::action).orElse(null);
-        double reward = updates.stream().filter(u -> u.action() == chosen && result.lastStep().get().state().equals(u.state()))
+        String chosenState = result.lastStep().map(HealStep::state).orElse(null);
+        double reward = updates.stream().filter(u -> u.action() == chosen && u.state().equals(chosenState))
                 .findFirst().map(QUpdate::reward).orElse(0.0);
-        return new LogEntry.EpisodeEntry(context.episodeId(), now.toString(), result.generation(), result.planner(),
-                result.initial().failure(), result.initial().reason(), result.initial().state(),
-                result.steps().stream().map(EpisodeLearner::step).toList(), result.outcome().id(), feedback.verdict(),
+        boolean none = feedback instanceof Feedback.None;
+        return new LogEntry.EpisodeEntry(draft.id(), draft.at(), draft.generation(), draft.planner(),
+                draft.failure(), draft.reason(), draft.state(), draft.steps(), draft.outcome(), feedback.verdict(),
                 feedback instanceof Feedback.Overridden o ? o.better().id() : null,
                 feedback instanceof Feedback.None n && !n.why().isEmpty() ? n.why() : null,
-                feedback instanceof Feedback.None ? null : context.decidedBy(),
-                feedback instanceof Feedback.None ? null : now.toString(),
-                reward, result.timeToHeal().map(d -> d.toMillis()).orElse(null), context.link(),
+                none ? null : decidedBy, none ? null : now.toString(),
+                reward, draft.timeToHealMs(), draft.link(),
                 updates.stream().map(u -> new LogEntry.UpdateEntry(u.state(), u.action().id(), u.reward(), u.target(),
                         u.before(), u.after())).toList());
-    }
-
-    private static LogEntry.StepEntry step(HealStep step) {
-        Map<String, Double> q = new LinkedHashMap<>();
-        step.decision().qValues().forEach((a, v) -> q.put(a.id(), v));
-        return new LogEntry.StepEntry(step.state(), step.action().id(), step.decision().choice().label(),
-                step.decision().epsilon(), q, step.decision().allowed().stream().sorted().map(ActionKind::id).toList(),
-                step.outcome().success(), step.outcome().duration().toMillis(), step.outcome().detail(),
-                step.stateAfter(), step.healed());
     }
 }

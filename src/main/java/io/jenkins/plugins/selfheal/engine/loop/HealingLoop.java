@@ -29,6 +29,7 @@ public final class HealingLoop {
     private final Clock clock;
     private final Consumer<String> progress;
     private final Observer observer = new Observer();
+    private boolean recommendOnly;
 
     public HealingLoop(Planner planner, int maxHeals, Clock clock, Consumer<String> progress) {
         if (maxHeals < 1) {
@@ -38,6 +39,12 @@ public final class HealingLoop {
         this.maxHeals = maxHeals;
         this.clock = clock;
         this.progress = progress;
+    }
+
+    /** Kill switch: decide and explain, but run no action. */
+    public HealingLoop recommendOnly(boolean on) {
+        this.recommendOnly = on;
+        return this;
     }
 
     /** @param generation the policy generation the planner's table belongs to */
@@ -54,6 +61,12 @@ public final class HealingLoop {
         while (true) {
             Decision decision = planner.decide(current.state(), actions.keySet());
             progress.accept(decision.explanation());
+            if (recommendOnly) {
+                progress.accept("recommend-only mode: " + decision.action().id() + " was not run");
+                steps.add(new HealStep(decision, ActionOutcome.failed(Duration.ZERO, "not run: recommend-only mode"),
+                        current.state(), false, actions.keySet()));
+                return new HealResult(planner.name(), generation, initial, steps, Outcome.RECOMMENDED, Optional.empty());
+            }
             HealingAction action = actions.get(decision.action());
             ActionOutcome outcome = action.execute();
             progress.accept(decision.action().id() + (outcome.success() ? " succeeded" : " failed")

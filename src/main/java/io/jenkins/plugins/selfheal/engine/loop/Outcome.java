@@ -11,7 +11,9 @@ public enum Outcome {
     /** Still failing after the last allowed action. */
     FAILED,
     /** An action handed the problem to a person. */
-    ESCALATED;
+    ESCALATED,
+    /** Recommend-only mode: an action was chosen but not run. */
+    RECOMMENDED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -59,7 +59,7 @@ public sealed interface LogEntry {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StepEntry(String state, String action, String choice, double epsilon, Map<String, Double> qValues,
                      List<String> allowed, boolean success, long durationMs, String detail, String stateAfter,
-                     boolean healed) {
+                     boolean healed, List<String> allowedAfter) {
     }
 
     /** A Q-table cell change, with the value after it (exact replay). */

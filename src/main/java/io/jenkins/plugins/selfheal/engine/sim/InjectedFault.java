@@ -1,0 +1,113 @@
+package io.jenkins.plugins.selfheal.engine.sim;
+
+import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
+import io.jenkins.plugins.selfheal.engine.detect.Finding;
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
+import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
+import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * A failure injected over a real deployment, for demos and training ({@code simulate: 'crash'}).
+ * The real actions still run; whether one clears the injected failure is drawn from the
+ * {@link SuccessTable}.
+ */
+public final class InjectedFault implements DeploymentTarget {
+    /** What can be injected. */
+    public enum Kind {
+        CRASH(Finding.DEPLOYMENT_FAILURE), LATENCY(Finding.LATENCY_ISSUE), ANOMALY(Finding.ANOMALY_PREFIX + "injected");
+
+        private final String failure;
+
+        Kind(String failure) {
+            this.failure = failure;
+        }
+
+        public static Kind parse(String value) {
+            return Arrays.stream(values()).filter(k -> k.name().equalsIgnoreCase(value.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("simulate: unknown failure '" + value + "'; expected one of "
+                            + Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
+        }
+    }
+
+    static final long INJECTED_LATENCY_MS = 20_000;
+
+    private final DeploymentTarget real;
+    private final Kind kind;
+    private final SuccessTable table;
+    private final Random random;
+    private boolean active = true;
+
+    public InjectedFault(DeploymentTarget real, Kind kind, SuccessTable table, Random random) {
+        this.real = real;
+        this.kind = kind;
+        this.table = table;
+        this.random = random;
+    }
+
+    @Override
+    public DeploymentResult lastDeployment() {
+        return active && kind == Kind.CRASH
+                ? DeploymentResult.failure(1, "injected crash (simulate: 'crash')", real.lastDeployment().duration())
+                : real.lastDeployment();
+    }
+
+    @Override
+    public UptimeReading probe() throws InterruptedException {
+        if (active && kind == Kind.CRASH) {
+            return UptimeReading.down(List.of(), "injected crash: the service is not running");
+        }
+        if (active && kind == Kind.LATENCY) {
+            return UptimeReading.up(List.of(Duration.ofMillis(INJECTED_LATENCY_MS)),
+                    "injected latency: answered in " + INJECTED_LATENCY_MS + " ms");
+        }
+        return real.probe();
+    }
+
+    @Override
+    public Optional<Finding> checkData() throws IOException, InterruptedException {
+        if (active && kind == Kind.ANOMALY) {
+            return Optional.of(Finding.anomaly("injected", "injected data anomaly (simulate: 'anomaly')"));
+        }
+        return real.checkData();
+    }
+
+    @Override
+    public Duration latencyThreshold() {
+        return real.latencyThreshold();
+    }
+
+    @Override
+    public Map<ActionKind, HealingAction> actions() {
+        Map<ActionKind, HealingAction> wrapped = new LinkedHashMap<>();
+        real.actions().forEach((k, action) -> wrapped.put(k, new HealingAction() {
+            @Override
+            public ActionKind kind() {
+                return k;
+            }
+
+            @Override
+            public ActionOutcome execute() throws InterruptedException {
+                ActionOutcome outcome = action.execute();
+                if (active && random.nextDouble() < table.probability(kind.failure, k)) {
+                    active = false;
+                    return new ActionOutcome(true, outcome.duration(), outcome.detail() + " (cleared the injected " + kind.name().toLowerCase(Locale.ROOT) + ")");
+                }
+                return outcome;
+            }
+        }));
+        return wrapped;
+    }
+}
