@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * annotation processor would write. That artifact is not on Maven Central, so this program does the
  * same from the compiled classes, in the {@code process-classes} phase:
  * for every annotation type meta-annotated {@code @org.jvnet.hudson.annotation_indexer.Indexed}
- * (e.g. {@code @org.jenkinsci.Symbol}) found on a class, a method or a field of a class under the
- * given package, it lists the binary names of those classes, sorted, one per line.
+ * (e.g. {@code @org.jenkinsci.Symbol}, {@code @ExportedBean}) found on a class (directly or inherited
+ * through {@code @Inherited}), a method or a field of a class under the given package, it lists the
+ * binary names of those classes, sorted, one per line.
  *
  * <p>Run with the compile class path (plugin classes + declarations + provided deps):
  * {@code java -cp <classpath> src/build/AnnotationIndexer.java <classesDir> <package>}.
@@ -50,15 +51,17 @@ public final class AnnotationIndexer {
             Class<?> c;
             try {
                 c = Class.forName(name, false, loader);
-                List<AnnotatedElement> elements = new ArrayList<>();
-                elements.add(c);
-                elements.addAll(List.of(c.getDeclaredMethods()));
-                elements.addAll(List.of(c.getDeclaredFields()));
-                for (AnnotatedElement e : elements) {
-                    for (Annotation a : e.getDeclaredAnnotations()) {
-                        if (isIndexed(a.annotationType())) {
-                            index.computeIfAbsent(a.annotationType().getName(), k -> new TreeSet<>()).add(c.getName());
-                        }
+                // like javac's RoundEnvironment.getElementsAnnotatedWith (used by annotation-indexer):
+                // a class also counts when it inherits an @Inherited annotation (e.g. @ExportedBean)
+                List<Annotation> annotations = new ArrayList<>(List.of(c.getAnnotations()));
+                List<AnnotatedElement> members = new ArrayList<>(List.of(c.getDeclaredMethods()));
+                members.addAll(List.of(c.getDeclaredFields()));
+                for (AnnotatedElement m : members) {
+                    annotations.addAll(List.of(m.getDeclaredAnnotations()));
+                }
+                for (Annotation a : annotations) {
+                    if (isIndexed(a.annotationType())) {
+                        index.computeIfAbsent(a.annotationType().getName(), k -> new TreeSet<>()).add(c.getName());
                     }
                 }
             } catch (ClassNotFoundException | LinkageError e) {

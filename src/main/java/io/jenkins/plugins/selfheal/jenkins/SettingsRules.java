@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import java.util.List;
+
 /**
  * The ranges of the global Self-Heal settings, Jenkins-free so that they can be unit-tested and
  * shared by the form validation ({@code doCheckXxx}), the form submission ({@code configure}) and the
@@ -15,6 +17,13 @@ public final class SettingsRules {
     public static final double DEFAULT_REWARD_NO_FEEDBACK_HEALED = 1;
     public static final double DEFAULT_REWARD_NO_FEEDBACK_NOT_HEALED = -1;
     public static final int DEFAULT_FEEDBACK_TIMEOUT_MINUTES = 60;
+
+    /** The numeric fields {@link #check(String, String)} knows, in form order. */
+    public static final List<String> NUMERIC_FIELDS = List.of(
+            "alpha", "epsilon", "gamma",
+            "rewardAcceptedHealed", "rewardAcceptedNotHealed", "rewardRejected",
+            "rewardNoFeedbackHealed", "rewardNoFeedbackNotHealed",
+            "feedbackTimeoutMinutes");
 
     private SettingsRules() {
     }
@@ -99,13 +108,6 @@ public final class SettingsRules {
             default -> throw new IllegalArgumentException("unknown setting " + field);
         }
     }
-
-    /** The fields {@link #check(String, String)} knows, in form order. */
-    public static final java.util.List<String> NUMERIC_FIELDS = java.util.List.of(
-            "alpha", "epsilon", "gamma",
-            "rewardAcceptedHealed", "rewardAcceptedNotHealed", "rewardRejected",
-            "rewardNoFeedbackHealed", "rewardNoFeedbackNotHealed",
-            "feedbackTimeoutMinutes");
 
     private static double requireUnit(String field, double value) {
         if (!(value >= 0 && value <= 1)) {

@@ -92,6 +92,11 @@ class AnnotationIndexesTest {
                 continue;
             }
             List<JavaAnnotation<?>> annotations = new ArrayList<>(c.getAnnotations());
+            for (JavaClass sup : c.getAllRawSuperclasses()) { // @Inherited class annotations count too
+                sup.getAnnotations().stream()
+                        .filter(a -> a.getRawType().isAnnotatedWith("java.lang.annotation.Inherited"))
+                        .forEach(annotations::add);
+            }
             c.getFields().forEach(f -> annotations.addAll(f.getAnnotations()));
             c.getMethods().forEach(m -> annotations.addAll(m.getAnnotations()));
             for (JavaAnnotation<?> a : annotations) {
