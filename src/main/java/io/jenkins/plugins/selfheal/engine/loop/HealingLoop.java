@@ -12,14 +12,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * detect → uptime → (healthy: done) → decide → act → check again, up to {@code maxHeals} actions.
+ * detect → uptime → (healthy: done) → decide → act → check again, up to {@code maxHeals} actions,
+ * never repeating an action that already failed in this heal.
  * Learning is separate ({@link EpisodeLearner}) because feedback may arrive much later (a click on
  * a build page). Every step is reported as a readable line.
  */
@@ -58,8 +61,9 @@ public final class HealingLoop {
         Observation current = initial;
         Instant started = clock.instant();
         Map<ActionKind, HealingAction> actions = target.actions();
+        Set<ActionKind> tried = EnumSet.noneOf(ActionKind.class);
         while (true) {
-            Decision decision = planner.decide(current.state(), actions.keySet());
+            Decision decision = planner.decide(current.state(), untried(actions, tried));
             progress.accept(decision.explanation());
             if (recommendOnly) {
                 progress.accept("recommend-only mode: " + decision.action().id() + " was not run");
@@ -71,6 +75,7 @@ public final class HealingLoop {
             ActionOutcome outcome = action.execute();
             progress.accept(decision.action().id() + (outcome.success() ? " succeeded" : " failed")
                     + " in " + seconds(outcome.duration()) + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail()));
+            tried.add(decision.action());
             Observation after = observer.observe(target);
             actions = target.actions();
             steps.add(new HealStep(decision, outcome, after.state(), after.healthy(), actions.keySet()));
@@ -84,11 +89,19 @@ public final class HealingLoop {
                 return new HealResult(planner.name(), generation, initial, steps, Outcome.ESCALATED, Optional.empty());
             }
             progress.accept("still failing: state " + after.state() + ": " + after.reason());
-            if (steps.size() >= maxHeals) {
+            if (steps.size() >= maxHeals || untried(actions, tried).isEmpty()) {
                 return new HealResult(planner.name(), generation, initial, steps, Outcome.FAILED, Optional.empty());
             }
             current = after;
         }
+    }
+
+    /** A heal does not repeat an action that already failed in it: the next try is a different one. */
+    private static Set<ActionKind> untried(Map<ActionKind, HealingAction> actions, Set<ActionKind> tried) {
+        Set<ActionKind> allowed = EnumSet.noneOf(ActionKind.class);
+        allowed.addAll(actions.keySet());
+        allowed.removeAll(tried);
+        return allowed;
     }
 
     static String seconds(Duration d) {

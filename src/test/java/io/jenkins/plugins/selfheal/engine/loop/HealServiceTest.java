@@ -1,0 +1,120 @@
+package io.jenkins.plugins.selfheal.engine.loop;
+
+import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.heal.CommandResult;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The service a Jenkins step calls: settings, kill switch, thresholds kept per policy, injected faults. */
+class HealServiceTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private PolicyStore store() {
+        return new PolicyStore(dir.resolve("policy.json"), "job", CLOCK, w -> { });
+    }
+
+    private HealService service(boolean recommendOnly, List<String> log) {
+        return new HealService(store(), new HealService.Settings("rl", LearningParameters.DEFAULTS.withEpsilon(0),
+                RewardPolicy.DEFAULTS, 2, recommendOnly), CLOCK, new Random(3), log::add);
+    }
+
+    @Test
+    void settingsNameTheFieldInTheirMessages() {
+        assertThatThrownBy(() -> new HealService.Settings("greedy", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, 1, false))
+                .hasMessage("planner: expected 'rl' or 'random', got 'greedy'");
+        assertThatThrownBy(() -> new HealService.Settings("rl", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, 0, false))
+                .hasMessageStartingWith("maxHeals:");
+    }
+
+    @Test
+    void recommendOnlyRunsNoActionAndLearnsNothingWithoutAVerdict() throws Exception {
+        List<String> ran = new ArrayList<>();
+        ConfiguredTarget target = ConfiguredTarget.builder(DeploymentResult.failure(2, "down", Duration.ZERO))
+                .commands(c -> {
+                    ran.add(c);
+                    return new CommandResult(0, Duration.ZERO, "");
+                }, "./rollback.sh", null).build();
+        List<String> log = new ArrayList<>();
+
+        HealResult result = service(true, log).heal(target);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RECOMMENDED);
+        assertThat(ran).isEmpty();
+        assertThat(log).anyMatch(l -> l.contains("recommend-only mode"));
+        LogEntry.EpisodeEntry silent = service(true, log).learn(EpisodeDrafts.draft(result, "b1", null, CLOCK.instant()),
+                Feedback.none("timeout"), "timeout");
+        assertThat(silent.updates()).isEmpty();
+        LogEntry.EpisodeEntry judged = service(true, log).learn(EpisodeDrafts.draft(result, "b2", null, CLOCK.instant()),
+                Feedback.accepted(), "alice");
+        assertThat(judged.updates()).hasSize(1);
+        assertThat(judged.reward()).isEqualTo(1.0); // accepted, not healed: nothing ran
+    }
+
+    @Test
+    void aRelaxedThresholdIsKeptForLaterBuilds() throws Exception {
+        HealService service = service(false, new ArrayList<>());
+        assertThat(service.latencyThreshold(Duration.ofMillis(2000))).isEqualTo(Duration.ofMillis(2000));
+
+        service.thresholdRecorder().accept(Duration.ofMillis(3000));
+
+        assertThat(service(false, new ArrayList<>()).latencyThreshold(Duration.ofMillis(2000))).isEqualTo(Duration.ofMillis(3000));
+    }
+
+    @Test
+    void anInjectedCrashIsDetectedAndClearedByTheActionTheTableSaysClearsIt() throws Exception {
+        ConfiguredTarget real = ConfiguredTarget.builder(DeploymentResult.success(Duration.ZERO))
+                .redeployWith(() -> DeploymentResult.success(Duration.ZERO))
+                .probe(() -> UptimeReading.up(List.of(Duration.ofMillis(10)), "ok")).build();
+        SuccessTable retryAlwaysWorks = new SuccessTable(Map.of(ActionKind.RETRY_DEPLOYMENT, 1.0), Map.of(), Map.of());
+        InjectedFault crash = new InjectedFault(real, InjectedFault.Kind.CRASH, retryAlwaysWorks, new Random(1));
+
+        HealResult result = service(false, new ArrayList<>()).heal(crash);
+
+        assertThat(result.initial().state()).isEqualTo("deployment_failure_DOWN");
+        assertThat(result.initial().reason()).contains("injected crash");
+        assertThat(result.outcome()).isEqualTo(Outcome.HEALED);
+        assertThat(result.lastStep().orElseThrow().action()).isEqualTo(ActionKind.RETRY_DEPLOYMENT);
+    }
+
+    @Test
+    void unknownInjectedFailureIsRefusedWithTheChoices() {
+        assertThatThrownBy(() -> InjectedFault.Kind.parse("meteor"))
+                .hasMessage("simulate: unknown failure 'meteor'; expected one of crash, latency, anomaly");
+    }
+
+    @Test
+    void summaryIsWhatTheStepReturns() throws Exception {
+        HealResult healthy = service(false, new ArrayList<>()).heal(ConfiguredTarget.builder(
+                DeploymentResult.success(Duration.ZERO)).build());
+        LogEntry.EpisodeEntry entry = service(false, new ArrayList<>()).learn(
+                EpisodeDrafts.draft(healthy, "b3", null, CLOCK.instant()), Feedback.none("healthy"), "Self-Heal");
+
+        assertThat(HealService.summary(entry)).containsExactly(Map.entry("state", "no_failure_UP"), Map.entry("action", ""),
+                Map.entry("outcome", "healthy"), Map.entry("feedback", "none"), Map.entry("reward", 0.0));
+    }
+}
