@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class HttpUptimeProbeTest {
     private static final Duration SHORT = Duration.ofMillis(300);
+    /** For requests that must be answered: generous, so a loaded machine does not time them out. */
+    private static final Duration PATIENT = Duration.ofSeconds(10);
 
     private HttpServer server;
     private ExecutorService executor;
@@ -74,7 +76,7 @@ class HttpUptimeProbeTest {
     }
 
     private HttpUptimeProbe probe(String url, int requests) {
-        return new HttpUptimeProbe(url, SHORT, SHORT, requests);
+        return new HttpUptimeProbe(url, PATIENT, url.endsWith("/slow") ? SHORT : PATIENT, requests);
     }
 
     @Test
@@ -136,13 +138,11 @@ class HttpUptimeProbeTest {
 
     @Test
     void slowServiceTimesOut() throws Exception {
-        long start = System.nanoTime();
         UptimeReading reading = probe(url("/slow"), 1).probe();
 
         assertThat(reading.status()).isEqualTo(UptimeStatus.DOWN);
         assertThat(reading.latencies()).isEmpty();
         assertThat(reading.detail()).isEqualTo("timed out after 300 ms: " + url("/slow"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
@@ -165,7 +165,7 @@ class HttpUptimeProbeTest {
         // start/end pairs: 10, 30, 5, 40, 12 ms
         long[] ticks = {0, 10, 100, 130, 200, 205, 300, 340, 400, 412};
         AtomicInteger call = new AtomicInteger();
-        HttpUptimeProbe probe = new HttpUptimeProbe(url("/ok"), SHORT, SHORT, 5,
+        HttpUptimeProbe probe = new HttpUptimeProbe(url("/ok"), PATIENT, PATIENT, 5,
                 () -> TimeUnit.MILLISECONDS.toNanos(ticks[call.getAndIncrement()]));
 
         UptimeReading reading = probe.probe();
