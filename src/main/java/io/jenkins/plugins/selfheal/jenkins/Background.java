@@ -1,0 +1,53 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Where Self-Heal's blocking work runs (HTTP probes, commands, file scans, waiting for feedback):
+ * daemon threads of its own, never the Pipeline's CPS VM thread.
+ */
+final class Background {
+    /** Work that may block. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final ThreadFactory THREADS = r -> {
+        Thread t = new Thread(r, "Self-Heal #" + COUNT.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    };
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(THREADS);
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(THREADS);
+
+    private Background() {
+    }
+
+    static Future<?> submit(Work work, Consumer<Throwable> onError) {
+        return WORKERS.submit(() -> guarded(work, onError));
+    }
+
+    static Future<?> schedule(Work work, Duration delay, Consumer<Throwable> onError) {
+        // the timer only hands the work over, so a slow timeout never delays another
+        return TIMERS.schedule(() -> submit(work, onError), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void guarded(Work work, Consumer<Throwable> onError) {
+        try {
+            work.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            onError.accept(t);
+        }
+    }
+}

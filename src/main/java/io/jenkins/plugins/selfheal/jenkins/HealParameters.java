@@ -1,0 +1,82 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
+import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.uptime.HttpUptimeProbe;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the {@code selfHeal} step and the post-build step are configured with, validated once
+ * with messages naming the field. Jenkins-free, so every rule is unit-tested.
+ *
+ * @param feedback {@code wait} (pause until someone decides), {@code async} (decide later on the build page) or {@code none}
+ */
+public record HealParameters(String planner, String healthUrl, long latencyThresholdMs, String dataset, String rules,
+                             String deploy, String rollback, String restart, int maxHeals, String feedback,
+                             int feedbackTimeoutMinutes, String simulate) implements java.io.Serializable {
+    public static final int MAX_HEALS_LIMIT = 10;
+
+    public HealParameters {
+        planner = text(planner).orElse("rl").toLowerCase(Locale.ROOT);
+        if (!planner.equals("rl") && !planner.equals("random")) {
+            throw new IllegalArgumentException("planner: expected 'rl' or 'random', got '" + planner + "'");
+        }
+        text(healthUrl).ifPresent(url -> new HttpUptimeProbe(url)); // validates, naming healthUrl
+        if (latencyThresholdMs <= 0) {
+            throw new IllegalArgumentException("latencyThresholdMs: must be a positive number of milliseconds, was "
+                    + latencyThresholdMs);
+        }
+        if (maxHeals < 1 || maxHeals > MAX_HEALS_LIMIT) {
+            throw new IllegalArgumentException("maxHeals: must be between 1 and " + MAX_HEALS_LIMIT + ", was " + maxHeals);
+        }
+        feedback = text(feedback).orElse("wait").toLowerCase(Locale.ROOT);
+        if (!feedback.equals("wait") && !feedback.equals("async") && !feedback.equals("none")) {
+            throw new IllegalArgumentException("feedback: expected 'wait', 'async' or 'none', got '" + feedback + "'");
+        }
+        if (feedbackTimeoutMinutes < 1) {
+            throw new IllegalArgumentException("feedbackTimeoutMinutes: must be at least 1, was " + feedbackTimeoutMinutes);
+        }
+        text(simulate).ifPresent(InjectedFault.Kind::parse);
+        if (text(rules).isPresent() && text(dataset).isEmpty()) {
+            throw new IllegalArgumentException("rules: a rule set needs a dataset to check; set dataset too");
+        }
+    }
+
+    public static final long DEFAULT_LATENCY_THRESHOLD_MS = LatencyDetector.DEFAULT_THRESHOLD.toMillis();
+
+    public Optional<String> healthUrlValue() {
+        return text(healthUrl);
+    }
+
+    public Optional<String> datasetPath() {
+        return text(dataset);
+    }
+
+    /** The rule set to check the data set with: given, or chosen by the data set's file name. */
+    public Optional<String> rulesSpec() {
+        return text(rules);
+    }
+
+    public Optional<String> deployCommand() {
+        return text(deploy);
+    }
+
+    public Optional<InjectedFault.Kind> injectedFault() {
+        return text(simulate).map(InjectedFault.Kind::parse);
+    }
+
+    public Duration latencyThreshold() {
+        return Duration.ofMillis(latencyThresholdMs);
+    }
+
+    public Duration feedbackTimeout() {
+        return Duration.ofMinutes(feedbackTimeoutMinutes);
+    }
+
+    static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}

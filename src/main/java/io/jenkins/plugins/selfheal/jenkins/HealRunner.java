@@ -1,0 +1,126 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
+import io.jenkins.plugins.selfheal.engine.loop.ConfiguredTarget;
+import io.jenkins.plugins.selfheal.engine.loop.DataCheck;
+import io.jenkins.plugins.selfheal.engine.loop.DeploymentRunner;
+import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
+import io.jenkins.plugins.selfheal.engine.loop.EpisodeDrafts;
+import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.loop.HealService;
+import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.uptime.HttpUptimeProbe;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+/**
+ * The core the Pipeline step and the post-build step share: builds the job's deployment target
+ * from its parameters (unconfigured actions are masked), runs the healing loop on the job's policy,
+ * and attaches the build's Self-Heal record. Every decision is the engine's.
+ */
+final class HealRunner {
+    static final String LOG_PREFIX = "[Self-Heal] ";
+
+    private final Run<?, ?> run;
+    private final HealParameters parameters;
+    private final TaskListener listener;
+    private final FilePath workspace;
+    private final Launcher launcher;
+    private final EnvVars env;
+
+    HealRunner(Run<?, ?> run, HealParameters parameters, TaskListener listener, FilePath workspace, Launcher launcher,
+               EnvVars env) {
+        this.run = run;
+        this.parameters = parameters;
+        this.listener = listener;
+        this.workspace = workspace;
+        this.launcher = launcher;
+        this.env = env;
+    }
+
+    void log(String line) {
+        PrintStream logger = listener.getLogger();
+        logger.println(LOG_PREFIX + line);
+    }
+
+    /** The data check, with its baseline taken now (before the deployment); none without a dataset. */
+    DataCheck dataCheckBeforeDeployment() throws IOException, InterruptedException {
+        if (parameters.datasetPath().isEmpty()) {
+            return DataCheck.NONE;
+        }
+        requireWorkspace("dataset");
+        return AgentDataCheck.before(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null));
+    }
+
+    /** A deploy command as a deployment runner (retry for the post-build step, or a body-less step). */
+    DeploymentRunner deployCommand() {
+        String command = parameters.deployCommand().orElseThrow();
+        requireWorkspace("deploy");
+        LauncherCommandRunner commands = new LauncherCommandRunner(launcher, workspace, env, listener);
+        return () -> {
+            var result = commands.run(command);
+            return result.succeeded() ? DeploymentResult.success(result.duration())
+                    : DeploymentResult.failure(result.exitCode() == 0 ? 1 : result.exitCode(), "'" + command + "' failed", result.duration());
+        };
+    }
+
+    /** The build's own result as deployment evidence: FAILURE so far is a crash. */
+    static DeploymentResult fromBuildResult(Result result) {
+        return result != null && result.isWorseThan(Result.UNSTABLE)
+                ? DeploymentResult.failure(1, "the build had failed before Self-Heal ran", Duration.ZERO)
+                : DeploymentResult.success(Duration.ZERO);
+    }
+
+    /** Runs the loop and attaches the record; the episode is pending unless feedback is {@code none}. */
+    SelfHealBuildAction heal(DeploymentResult first, DeploymentRunner redeploy, DataCheck data, String executionId)
+            throws IOException, InterruptedException {
+        HealService service = PolicyStores.service(run.getParent(), parameters.planner(), parameters.maxHeals(), this::log);
+        Duration threshold = service.latencyThreshold(parameters.latencyThreshold());
+        ConfiguredTarget.Builder builder = ConfiguredTarget.builder(first)
+                .redeployWith(redeploy)
+                .data(data)
+                .latencyThreshold(parameters.latencyThreshold(), threshold, service.thresholdRecorder())
+                .onEscalate(() -> log("escalated: a person has to look at this deployment"));
+        parameters.healthUrlValue().ifPresent(url -> builder.probe(new HttpUptimeProbe(url)));
+        if (parameters.rollback() != null || parameters.restart() != null) {
+            requireWorkspace("rollback/restart");
+            builder.commands(new LauncherCommandRunner(launcher, workspace, env, listener), parameters.rollback(), parameters.restart());
+        }
+        DeploymentTarget target = builder.build();
+        if (parameters.injectedFault().isPresent()) {
+            log("simulating a " + parameters.simulate() + " (simulate: '" + parameters.simulate() + "')");
+            target = new InjectedFault(target, parameters.injectedFault().get(), SuccessTable.DEFAULT, new Random());
+        }
+        HealResult result = service.heal(target);
+        LogEntry.EpisodeEntry draft = EpisodeDrafts.draft(result, run.getExternalizableId(), run.getUrl(), Instant.now());
+        SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId);
+        run.addOrReplaceAction(action);
+        if (!result.needsFeedback() || parameters.feedback().equals("none")) {
+            action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
+        } else {
+            log("waiting for feedback: Accept, Reject or Override on " + run.getUrl()
+                    + (parameters.feedback().equals("wait") ? " (the build waits up to " + parameters.feedbackTimeoutMinutes()
+                    + " minutes)" : " (the build goes on; decide any time)"));
+        }
+        run.save();
+        return action;
+    }
+
+    private void requireWorkspace(String field) {
+        if (workspace == null || launcher == null) {
+            throw new IllegalArgumentException(field + ": needs a workspace; run selfHeal inside node { … }");
+        }
+    }
+}

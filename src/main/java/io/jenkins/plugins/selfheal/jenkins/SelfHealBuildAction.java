@@ -1,0 +1,123 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import jenkins.model.Jenkins;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The build's Self-Heal panel (summary.jelly on the build page): what was detected, the decision
+ * with its explanation, the outcome, and Accept / Reject / Override. Saved with the build; the
+ * waiting step is found again by its id, so a click after a restart still completes it.
+ */
+public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
+    private final String executionId;
+    /** The data set after this build's check (post-build step): where the next build's check starts. */
+    private long[] datasetBaseline;
+    private transient Run<?, ?> run;
+
+    SelfHealBuildAction(LogEntry.EpisodeEntry draft, String executionId) {
+        super(draft);
+        this.executionId = executionId;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null; // the panel is on the build page; no sidebar link
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Self-Heal";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "self-heal";
+    }
+
+    long[] datasetBaseline() {
+        return datasetBaseline == null ? null : datasetBaseline.clone();
+    }
+
+    void setDatasetBaseline(long[] baseline) {
+        this.datasetBaseline = baseline.clone();
+    }
+
+    /** The episode for the page (never null). */
+    public LogEntry.EpisodeEntry getEpisode() {
+        return episode();
+    }
+
+    public List<String> getOverrideChoices() {
+        return overrideChoices();
+    }
+
+    public boolean isAwaitingFeedback() {
+        return super.isAwaitingFeedback();
+    }
+
+    public String getRewardText() {
+        return String.format(Locale.ROOT, "%+.2f", episode().reward());
+    }
+
+    /** Accept / Reject / Override from the build page: POST with the crumb, needs Item.BUILD on the job. */
+    @RequirePOST
+    public HttpResponse doDecide(StaplerRequest2 req) throws IOException {
+        run.getParent().checkPermission(Item.BUILD);
+        Feedback feedback;
+        try {
+            feedback = parse(req.getParameter("verdict"), req.getParameter("override"));
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.error(400, e.getMessage());
+        }
+        try {
+            decideAndResume(feedback, Jenkins.getAuthentication2().getName());
+        } catch (StalePolicyException e) {
+            return HttpResponses.error(409, "Self-Heal: " + e.getMessage());
+        }
+        return HttpResponses.redirectTo("..");
+    }
+
+    /** Applies the verdict once and lets a waiting step go on. */
+    LogEntry.EpisodeEntry decideAndResume(Feedback feedback, String by) throws IOException {
+        var job = run.getParent();
+        Outcome outcome = decide(feedback, by, PolicyStores.service(job, "rl", 1, line -> { })::learn);
+        if (outcome.decidedNow()) {
+            run.save();
+            WaitingSteps.resume(run, executionId, outcome.episode());
+        }
+        return outcome.episode();
+    }
+
+    /** Learns from the outcome alone (feedback 'none', a healthy run, or a timeout). */
+    LogEntry.EpisodeEntry decideWithoutFeedback(String why) throws IOException {
+        return decide(Feedback.none(why), "Self-Heal", PolicyStores.service(run.getParent(), "rl", 1, line -> { })::learn)
+                .episode();
+    }
+}

@@ -1,0 +1,149 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.selfheal.engine.loop.DataCheck;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+import java.io.IOException;
+
+/**
+ * "Self-Heal: check the deployment and heal" for freestyle jobs: the build's result so far is the
+ * crash evidence, a {@code deploy} command is the retry; feedback is always given later on the
+ * build page. A post-build step cannot make a failed build successful again, so a healed failure
+ * leaves the build's result as it was and says so.
+ */
+public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
+    private String planner = "rl";
+    private String healthUrl;
+    private long latencyThresholdMs = HealParameters.DEFAULT_LATENCY_THRESHOLD_MS;
+    private String dataset;
+    private String rules;
+    private String deploy;
+    private String rollback;
+    private String restart;
+    private int maxHeals = 1;
+    private String feedback = "async";
+
+    @DataBoundConstructor
+    public SelfHealRecorder() {
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        HealParameters parameters;
+        try {
+            parameters = new HealParameters(planner, healthUrl, latencyThresholdMs, dataset, rules, deploy, rollback,
+                    restart, maxHeals, feedback.equals("none") ? "none" : "async",
+                    SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes(), null);
+        } catch (IllegalArgumentException e) {
+            throw new hudson.AbortException("Self-Heal: " + e.getMessage());
+        }
+        HealRunner runner = new HealRunner(run, parameters, listener, workspace, launcher, env);
+        // The build changed the data before this step runs: judge the rows changed since the
+        // previous build's check (the first check judges the whole file).
+        AgentDataCheck data = parameters.datasetPath().isEmpty() ? null
+                : AgentDataCheck.since(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null),
+                previousBaseline(run));
+        SelfHealBuildAction action = runner.heal(HealRunner.fromBuildResult(run.getResult()),
+                parameters.deployCommand().isPresent() ? runner.deployCommand() : null, data == null ? DataCheck.NONE : data, null);
+        if (data != null) {
+            action.setDatasetBaseline(data.baselineNow());
+            run.save();
+        }
+        LogEntry.EpisodeEntry episode = action.getEpisode();
+        switch (episode.outcome()) {
+            case "failed" -> {
+                runner.log(StepSummary.oneLine(episode));
+                run.setResult(Result.FAILURE);
+            }
+            case "escalated", "recommended" -> run.setResult(Result.UNSTABLE);
+            case "healed" -> runner.log("healed; a post-build step cannot change an earlier failure of this build");
+            default -> runner.log("the deployment is healthy");
+        }
+    }
+
+    private static long[] previousBaseline(Run<?, ?> run) {
+        for (Run<?, ?> previous = run.getPreviousBuild(); previous != null; previous = previous.getPreviousBuild()) {
+            SelfHealBuildAction action = previous.getAction(SelfHealBuildAction.class);
+            if (action != null && action.datasetBaseline() != null) {
+                return action.datasetBaseline();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    public String getPlanner() { return planner; }
+    @DataBoundSetter public void setPlanner(String planner) { this.planner = planner; }
+    public String getHealthUrl() { return healthUrl; }
+    @DataBoundSetter public void setHealthUrl(String healthUrl) { this.healthUrl = healthUrl; }
+    public long getLatencyThresholdMs() { return latencyThresholdMs; }
+    @DataBoundSetter public void setLatencyThresholdMs(long latencyThresholdMs) { this.latencyThresholdMs = latencyThresholdMs; }
+    public String getDataset() { return dataset; }
+    @DataBoundSetter public void setDataset(String dataset) { this.dataset = dataset; }
+    public String getRules() { return rules; }
+    @DataBoundSetter public void setRules(String rules) { this.rules = rules; }
+    public String getDeploy() { return deploy; }
+    @DataBoundSetter public void setDeploy(String deploy) { this.deploy = deploy; }
+    public String getRollback() { return rollback; }
+    @DataBoundSetter public void setRollback(String rollback) { this.rollback = rollback; }
+    public String getRestart() { return restart; }
+    @DataBoundSetter public void setRestart(String restart) { this.restart = restart; }
+    public int getMaxHeals() { return maxHeals; }
+    @DataBoundSetter public void setMaxHeals(int maxHeals) { this.maxHeals = maxHeals; }
+    public String getFeedback() { return feedback; }
+    @DataBoundSetter public void setFeedback(String feedback) { this.feedback = feedback; }
+
+    @Extension
+    @Symbol("selfHealCheck")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Self-Heal: check the deployment and heal";
+        }
+
+        public ListBoxModel doFillPlannerItems() {
+            return FormChoices.planners();
+        }
+
+        public ListBoxModel doFillFeedbackItems() {
+            return FormChoices.feedbackModes(false);
+        }
+
+        public FormValidation doCheckHealthUrl(@QueryParameter String value) {
+            return FormChoices.checkHealthUrl(value);
+        }
+
+        public FormValidation doCheckLatencyThresholdMs(@QueryParameter String value) {
+            return FormChoices.checkPositive("latencyThresholdMs", value);
+        }
+    }
+}
