@@ -7,4 +7,8 @@ public interface AccessControlled {
     default void checkPermission(Permission p) throws AccessDeniedException {
         throw new UnsupportedOperationException("compile-only declaration");
     }
+
+    default boolean hasPermission(Permission p) {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
 }

@@ -82,6 +82,11 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
         return super.isAwaitingFeedback();
     }
 
+    /** Whether the current user may decide (Item.BUILD on the job): the page shows the buttons only then. */
+    public boolean isDecidable() {
+        return run != null && run.getParent().hasPermission(Item.BUILD);
+    }
+
     public String getRewardText() {
         return String.format(Locale.ROOT, "%+.2f", episode().reward());
     }
