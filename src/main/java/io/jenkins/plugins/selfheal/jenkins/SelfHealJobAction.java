@@ -1,0 +1,133 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import hudson.model.Action;
+import hudson.model.Api;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.security.Permission;
+import io.jenkins.plugins.selfheal.engine.store.PolicyFormatException;
+import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.WebMethod;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job's "Self-Heal" page: the learned Q-table, learning history and recent decisions (one
+ * renderer, also used by the CLI report), {@code view.json}, {@code policy.json}, {@code api/json},
+ * and Reset / Import / Restore (POST, Item.CONFIGURE).
+ */
+@ExportedBean
+public class SelfHealJobAction implements Action {
+    private final Job<?, ?> job;
+
+    SelfHealJobAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "/plugin/self-heal/images/self-heal.svg";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Self-Heal";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "self-heal";
+    }
+
+    private PolicyAdmin admin() {
+        return new PolicyAdmin(PolicyStores.forJob(job), operation -> job.checkPermission(permission(operation)));
+    }
+
+    static Permission permission(PolicyAdmin.Operation operation) {
+        return operation == PolicyAdmin.Operation.VIEW ? Item.READ : Item.CONFIGURE;
+    }
+
+    /** Whether the current user may reset, import and restore (the page shows those forms only then). */
+    public boolean isConfigurable() {
+        return job.hasPermission(Item.CONFIGURE);
+    }
+
+    public List<String> getBackups() throws IOException {
+        return admin().backups();
+    }
+
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    /** The view document through Jenkins' REST API ({@code …/self-heal/api/json}). */
+    @Exported(name = "view")
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getView() throws IOException {
+        return PolicyJson.MAPPER.readValue(admin().viewJson(), Map.class);
+    }
+
+    @WebMethod(name = "view.json")
+    public void doViewJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        json(rsp, admin().viewJson(), false);
+    }
+
+    @WebMethod(name = "policy.json")
+    public void doPolicyJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        json(rsp, admin().policyJson(), true);
+    }
+
+    @RequirePOST
+    public HttpResponse doReset(StaplerRequest2 req) throws IOException {
+        return change(() -> admin().reset(user(), "true".equals(req.getParameter("confirm"))));
+    }
+
+    @RequirePOST
+    public HttpResponse doImport(StaplerRequest2 req) throws IOException {
+        return change(() -> admin().importJson(req.getParameter("policy"), user()));
+    }
+
+    @RequirePOST
+    public HttpResponse doRestore(StaplerRequest2 req) throws IOException {
+        return change(() -> admin().restore(req.getParameter("backup"), user()));
+    }
+
+    private interface Change {
+        Object run() throws IOException;
+    }
+
+    private static HttpResponse change(Change change) throws IOException {
+        try {
+            change.run();
+            return HttpResponses.redirectTo(".");
+        } catch (IllegalArgumentException | PolicyFormatException e) {
+            return HttpResponses.error(400, "Self-Heal: " + e.getMessage());
+        }
+    }
+
+    private static String user() {
+        return Jenkins.getAuthentication2().getName();
+    }
+
+    private static void json(StaplerResponse2 rsp, byte[] body, boolean download) throws IOException {
+        rsp.setContentType("application/json;charset=UTF-8");
+        if (download) {
+            rsp.setHeader("Content-Disposition", "attachment; filename=policy.json");
+        }
+        rsp.getOutputStream().write(body);
+    }
+}
