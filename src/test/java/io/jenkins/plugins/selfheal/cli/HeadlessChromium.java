@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs Debian's headless Chromium on a local file: the DOM after the scripts ran, or a screenshot. */
+/** Runs Debian's headless Chromium on a page: the DOM after the scripts ran, or a screenshot. */
 final class HeadlessChromium {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final String MISSING = "headless Chromium is not installed at " + BINARY
@@ -25,25 +25,29 @@ final class HeadlessChromium {
 
     /** The serialised DOM once the page's scripts ran (virtual time lets fetches and timers settle). */
     static String dumpDom(Path html) throws IOException, InterruptedException {
-        return run(html, "--dump-dom");
+        return dumpDom(html.toAbsolutePath().toUri().toString());
+    }
+
+    static String dumpDom(String url) throws IOException, InterruptedException {
+        return run(url, "--dump-dom");
     }
 
     static void screenshot(Path html, Path png) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
-        run(html, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000", "--hide-scrollbars");
+        run(html.toAbsolutePath().toUri().toString(), "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000", "--hide-scrollbars");
         if (!Files.isRegularFile(png) || Files.size(png) == 0) {
             throw new IOException("Chromium wrote no screenshot to " + png);
         }
     }
 
-    private static String run(Path html, String... mode) throws IOException, InterruptedException {
+    private static String run(String url, String... mode) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("self-heal-chromium-");
         Path errors = profile.resolve("stderr.txt");
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
         command.addAll(List.of(mode));
-        command.add(html.toAbsolutePath().toUri().toString());
+        command.add(url);
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         try {
             byte[] out = process.getInputStream().readAllBytes(); // drained before waiting: a full pipe would block

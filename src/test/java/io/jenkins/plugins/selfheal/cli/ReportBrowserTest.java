@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -93,6 +95,29 @@ class ReportBrowserTest {
         System.out.println("[browser] 1,000 x 5 table, 10,000 episodes: render " + dom.select(".self-heal-view").attr("data-render-ms")
                 + " ms in the page; Chromium start + load + render + dump " + millis + " ms");
         HeadlessChromium.screenshot(report, SCREENSHOTS.resolve("large-qtable.png"));
+    }
+
+    @Test
+    void sortAndFilterButtonsReorderAndNarrowTheRows() throws Exception {
+        Path policy = ReportFixtures.gridPolicy(dir.resolve("grid.json"), 120, 40);
+        Path report = report(policy);
+        // A page script standing in for the user: click "Most visited", then type "_00" in the filter box.
+        String html = Files.readString(report).replace("</body>", "<script>setTimeout(function () {"
+                + "document.querySelector('.sh-sort[data-sort=visits]').click();"
+                + "var box = document.querySelector('.sh-filter'); box.value = '_00';"
+                + "box.dispatchEvent(new Event('input')); }, 0);</script></body>");
+        Files.writeString(report, html);
+        List<ViewDocument.StateRow> expected = document(policy).states().stream()
+                .filter(r -> r.state().contains("_00"))
+                .sorted(Comparator.comparingLong(ViewDocument.StateRow::visits).reversed()).toList();
+
+        Document dom = rendered(report);
+
+        assertThat(dom.select(".sh-qtable tbody .sh-state").eachText())
+                .containsExactlyElementsOf(expected.stream().map(ViewDocument.StateRow::state).toList());
+        assertThat(dom.selectFirst(".sh-count").text()).isEqualTo("100 of 120 states");
+        assertThat(dom.selectFirst(".sh-sort[data-sort=visits]").attr("aria-pressed")).isEqualTo("true");
+        assertThat(dom.selectFirst(".sh-sort[data-sort=table]").attr("aria-pressed")).isEqualTo("false");
     }
 
     @Test

@@ -58,10 +58,14 @@ final class ReportFixtures {
 
     /** 1,000 states × 5 actions and 10,000 episodes. */
     static Path largePolicy(Path dir) throws IOException {
-        Path file = dir.resolve("large.json");
+        return gridPolicy(dir.resolve("large.json"), 1000, 10_000);
+    }
+
+    /** {@code states} × 5 actions with values and visits spread over the scale, and {@code episodes} episodes. */
+    static Path gridPolicy(Path file, int states, int episodes) throws IOException {
         store(file).update(policy -> {
             QTable table = policy.table();
-            for (int s = 0; s < 1000; s++) {
+            for (int s = 0; s < states; s++) {
                 String state = String.format("service_%04d_%s", s, s % 2 == 0 ? "UP" : "DOWN");
                 for (ActionKind action : ActionKind.values()) {
                     int k = s * 5 + action.ordinal();
@@ -70,7 +74,7 @@ final class ReportFixtures {
                     table.put(state, action, new QEntry(q, visits, visits == 0 ? Optional.empty() : Optional.of(ViewFixtures.T0)));
                 }
             }
-            for (LogEntry entry : ViewFixtures.episodes(10_000, List.of("service_0001_DOWN", "service_0002_UP"))) {
+            for (LogEntry entry : ViewFixtures.episodes(episodes, List.of("service_0001_DOWN", "service_0002_UP"))) {
                 policy.recordEpisode((LogEntry.EpisodeEntry) entry);
             }
             return policy;
