@@ -11,9 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code report --policy FILE --out FILE}: one self-contained HTML page with the Q-table, history and recent decisions. */
@@ -35,14 +33,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(policy)) {
-            throw new IllegalArgumentException("--policy: file not found: " + policy);
-        }
         if (recent < 0) {
             throw new IllegalArgumentException("--recent must be >= 0, was " + recent);
         }
-        PolicyStore store = new PolicyStore(policy, policy.getFileName().toString(), Clock.systemUTC(),
-                w -> spec.commandLine().getErr().println("self-heal: warning: " + w));
+        PolicyStore store = PolicyFiles.openExisting(policy, spec);
         Policy current = store.read();
         ViewDocument document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.readLog());
         AtomicFiles.write(out, ReportPage.html(document).getBytes(StandardCharsets.UTF_8));
