@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.view.ViewDocument;
 import io.jenkins.plugins.selfheal.engine.view.ViewDocumentBuilder;
 import io.jenkins.plugins.selfheal.engine.view.ViewJson;
@@ -46,9 +47,8 @@ class ReportCommandTest {
         assertThat(page.select("style").html()).contains(".self-heal-view .sh-qtable");
         assertThat(page.select("script:not([type])").html()).contains("function render(container, doc)");
         String data = page.getElementById(ReportPage.DATA_ID).data();
-        ReportFixtures.store(policy);
-        ViewDocument expected = new ViewDocumentBuilder().build(ReportFixtures.store(policy).read(),
-                ReportFixtures.store(policy).readLog());
+        PolicyStore store = ReportFixtures.store(policy);
+        ViewDocument expected = new ViewDocumentBuilder().build(store.read(), store.readLog());
         assertThat(ViewJson.read(data.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
     }
 

@@ -59,7 +59,8 @@ final class HistoryAccumulator {
         windowSum += episode.reward() - lastRewards[slot];
         lastRewards[slot] = episode.reward();
         total++;
-        switch (episode.feedback() == null ? "none" : episode.feedback()) {
+        String feedback = episode.feedback() == null ? "none" : episode.feedback();
+        switch (feedback) {
             case "accepted" -> { accepted++; judged++; }
             case "rejected", "override" -> judged++;
             default -> { }
@@ -77,12 +78,12 @@ final class HistoryAccumulator {
             healedWithTime++;
             healTimeSum += timeToHeal;
         }
-        keep(points, new ViewDocument.EpisodePoint(total, episode.at(), episode.reward(), outcome,
-                episode.feedback(), timeToHeal), historyLimit);
+        keep(points, new ViewDocument.EpisodePoint(total, episode.at(), episode.reward(), outcome, feedback, timeToHeal),
+                historyLimit);
         keep(movingAverage, windowSum / Math.min(total, window), historyLimit);
         keep(acceptance, judged == 0 ? null : (double) accepted / judged, historyLimit);
         keep(mttr, healedWithTime == 0 ? null : healTimeSum / healedWithTime, historyLimit);
-        keep(recent, recentDecision(episode, outcome), recentLimit);
+        keep(recent, recentDecision(episode, outcome, feedback), recentLimit);
     }
 
     ViewDocument.History history() {
@@ -99,10 +100,11 @@ final class HistoryAccumulator {
         return newestFirst;
     }
 
-    private static ViewDocument.RecentDecision recentDecision(LogEntry.EpisodeEntry episode, String outcome) {
+    private static ViewDocument.RecentDecision recentDecision(LogEntry.EpisodeEntry episode, String outcome,
+                                                              String feedback) {
         LogEntry.StepEntry last = episode.steps().isEmpty() ? null : episode.steps().get(episode.steps().size() - 1);
         return new ViewDocument.RecentDecision(episode.at(), episode.state(), last == null ? null : last.action(),
-                last == null ? null : last.choice(), outcome, episode.feedback(), episode.reward(),
+                last == null ? null : last.choice(), outcome, feedback, episode.reward(),
                 SafeLink.orNull(episode.link()));
     }
 

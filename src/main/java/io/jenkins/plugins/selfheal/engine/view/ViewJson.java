@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The one writer of view documents, for both hosts: the Jenkins endpoint serves {@link #write},
  * the CLI report embeds {@link #writeForHtml} in a {@code <script type="application/json">} block.
@@ -44,8 +42,9 @@ public final class ViewJson {
         }
     }
 
+    /** Reads either form back (the escapes decode to the same strings). */
     public static ViewDocument read(byte[] json) throws java.io.IOException {
-        return MAPPER.readValue(new String(json, StandardCharsets.UTF_8), ViewDocument.class);
+        return MAPPER.readValue(json, ViewDocument.class);
     }
 
     private static final class HtmlSafeEscapes extends CharacterEscapes {

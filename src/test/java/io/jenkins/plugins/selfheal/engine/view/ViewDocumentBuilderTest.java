@@ -122,6 +122,16 @@ class ViewDocumentBuilderTest {
     }
 
     @Test
+    void aMissingVerdictReadsAsNone() {
+        ViewDocument doc = builder.build(policy(new QTable(), 1),
+                List.of(episode(1, "s", "retry_deployment", "failed", null, -1, null, null)));
+
+        assertThat(doc.history().episodes().get(0).feedback()).isEqualTo("none");
+        assertThat(doc.recent().get(0).feedback()).isEqualTo("none");
+        assertThat(doc.history().series().acceptanceRate()).containsExactly((Double) null);
+    }
+
+    @Test
     void recentDecisionsAreNewestFirstAndLimited() {
         List<LogEntry> log = ViewFixtures.episodes(30, List.of("a", "b", "c"));
 
