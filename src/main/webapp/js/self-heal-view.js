@@ -2,7 +2,7 @@
  * Self-Heal view: draws a policy's view document (the JSON written by ViewJson) as a Q-table heatmap,
  * learning-history charts and a table of recent decisions. One file for both hosts: the Jenkins job page
  * (loaded from /plugin/self-heal/js/, data from data-src) and the CLI's HTML report (inlined, data from
- * a <script type="application/json"> block named by data-json-id).
+ * a JSON data block, script type application/json, named by data-json-id).
  * Content-Security-Policy friendly: no eval, no inline handlers, and data only ever reaches the page as
  * text (textContent / createElement), never as markup.
  */

@@ -32,15 +32,21 @@ final class ReportPage {
                 + "<div class=\"self-heal-view\" data-json-id=\"" + DATA_ID + "\"></div>\n"
                 // HTML-safe JSON: no '<' in it, so the data cannot close this element.
                 + "<script type=\"application/json\" id=\"" + DATA_ID + "\">" + ViewJson.writeForHtml(document) + "</script>\n"
-                + "<script>\n" + inlinable(SCRIPT, "</script") + "</script>\n"
+                + "<script>\n" + inlinable(SCRIPT, "</script", "<script", "<!--") + "</script>\n"
                 + "</body>\n</html>\n";
     }
 
-    /** A packaged file's text, refused if it could end the element it is inlined into. */
-    private static String inlinable(String resource, String closingTag) {
+    /**
+     * A packaged file's text, refused if it could end the element it is inlined into (or, for a script,
+     * switch the HTML parser into its escaped states).
+     */
+    private static String inlinable(String resource, String... forbidden) {
         String text = resource(resource);
-        if (text.toLowerCase(Locale.ROOT).contains(closingTag)) {
-            throw new IllegalStateException(resource + " contains " + closingTag + " and cannot be inlined");
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String sequence : forbidden) {
+            if (lower.contains(sequence)) {
+                throw new IllegalStateException(resource + " contains " + sequence + " and cannot be inlined");
+            }
         }
         return text;
     }
