@@ -1,16 +1,13 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
-import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code export --policy FILE [--out FILE]}: the policy as JSON, to standard output or a file. */
@@ -27,12 +24,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(policy)) {
-            throw new IllegalArgumentException("--policy: file not found: " + policy);
-        }
-        PolicyStore store = new PolicyStore(policy, policy.getFileName().toString(), Clock.systemUTC(),
-                w -> spec.commandLine().getErr().println("self-heal: warning: " + w));
-        byte[] json = store.export();
+        byte[] json = PolicyFiles.openExisting(policy, spec).export();
         if (out == null) {
             spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();

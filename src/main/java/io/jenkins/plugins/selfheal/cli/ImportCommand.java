@@ -13,7 +13,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -38,8 +37,7 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("SOURCE: file not found: " + source);
         }
-        PolicyStore store = new PolicyStore(policy, policy.getFileName().toString(), Clock.systemUTC(),
-                w -> spec.commandLine().getErr().println("self-heal: warning: " + w));
+        PolicyStore store = PolicyFiles.open(policy, spec);
         String by = System.getProperty("user.name");
         Policy imported;
         if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {

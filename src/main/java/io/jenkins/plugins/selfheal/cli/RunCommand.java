@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or",
                 "a data anomaly, pick a healing action, ask for feedback and learn.",
                 "Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input."},
-        subcommands = {ExportCommand.class, ImportCommand.class})
+        subcommands = {ExportCommand.class, ImportCommand.class, ReportCommand.class})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();

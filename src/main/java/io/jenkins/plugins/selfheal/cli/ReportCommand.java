@@ -1,0 +1,48 @@
+package io.jenkins.plugins.selfheal.cli;
+
+import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
+import io.jenkins.plugins.selfheal.engine.store.Policy;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import io.jenkins.plugins.selfheal.engine.view.ViewDocument;
+import io.jenkins.plugins.selfheal.engine.view.ViewDocumentBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code report --policy FILE --out FILE}: one self-contained HTML page with the Q-table, history and recent decisions. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write an HTML report of a policy: Q-table heatmap, learning history, recent decisions.")
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--policy", paramLabel = "FILE", required = true, description = "Policy file to report on.")
+    Path policy;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "HTML file to write (replaced atomically).")
+    Path out;
+
+    @Option(names = "--recent", paramLabel = "N", defaultValue = "20",
+            description = "How many recent decisions to list (default: ${DEFAULT-VALUE}).")
+    int recent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (recent < 0) {
+            throw new IllegalArgumentException("--recent must be >= 0, was " + recent);
+        }
+        PolicyStore store = PolicyFiles.openExisting(policy, spec);
+        Policy current = store.read();
+        ViewDocument document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.readLog());
+        AtomicFiles.write(out, ReportPage.html(document).getBytes(StandardCharsets.UTF_8));
+        spec.commandLine().getOut().println("[self-heal] wrote " + out + " (" + document.states().size() + " states, "
+                + document.history().total() + " episodes)");
+        spec.commandLine().getOut().flush();
+        return SelfHealCli.HEALED;
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.selfheal.engine.view;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one writer of view documents, for both hosts: the Jenkins endpoint serves {@link #write},
+ * the CLI report embeds {@link #writeForHtml} in a {@code <script type="application/json">} block.
+ */
+public final class ViewJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectWriter HTML_SAFE_WRITER = MAPPER.writer().with(new HtmlSafeEscapes());
+
+    private ViewJson() {
+    }
+
+    /** Plain UTF-8 JSON (served as {@code application/json}). */
+    public static byte[] write(ViewDocument document) {
+        try {
+            return WRITER.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the view document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * JSON safe to place inside an HTML element: {@code < > &} and the line separators U+2028/2029
+     * are written as {@code \\uXXXX} escapes, so data such as {@code </script>} cannot end the element
+     * (or open a comment), and the text parses to the same values.
+     */
+    public static String writeForHtml(ViewDocument document) {
+        try {
+            return HTML_SAFE_WRITER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the view document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads either form back (the escapes decode to the same strings). */
+    public static ViewDocument read(byte[] json) throws java.io.IOException {
+        return MAPPER.readValue(json, ViewDocument.class);
+    }
+
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            ascii['<'] = ESCAPE_STANDARD;
+            ascii['>'] = ESCAPE_STANDARD;
+            ascii['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return switch (ch) {
+                case 0x2028 -> new SerializedString("\\u2028");
+                case 0x2029 -> new SerializedString("\\u2029");
+                default -> null;
+            };
+        }
+    }
+}

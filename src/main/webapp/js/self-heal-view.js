@@ -1,0 +1,298 @@
+/*
+ * Self-Heal view: draws a policy's view document (the JSON written by ViewJson) as a Q-table heatmap,
+ * learning-history charts and a table of recent decisions. One file for both hosts: the Jenkins job page
+ * (loaded from /plugin/self-heal/js/, data from data-src) and the CLI's HTML report (inlined, data from
+ * a JSON data block, script type application/json, named by data-json-id).
+ * Content-Security-Policy friendly: no eval, no inline handlers, and data only ever reaches the page as
+ * text (textContent / createElement), never as markup.
+ */
+(function () {
+  'use strict';
+  var SVG = 'http://www.w3.org/2000/svg';
+  var EMPTY = 'No decisions yet: run a build with selfHeal';
+  var NEUTRAL = [247, 247, 247], POSITIVE = [33, 102, 172], NEGATIVE = [178, 24, 43]; // ColorBrewer RdBu ends
+  var OUTCOMES = ['healed', 'healthy', 'failed', 'escalated'];
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  function fixed(value, digits) {
+    if (value === null || value === undefined) return '–';
+    var text = Number(value).toFixed(digits);
+    return /^-0\.?0*$/.test(text) ? text.slice(1) : text; // no "-0.00"
+  }
+
+  function when(iso) {
+    return typeof iso === 'string' ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '';
+  }
+
+  /* Diverging scale symmetric around 0: t in [-1, 1] mixes neutral with red (negative) or blue (positive). */
+  function colourOf(t) {
+    var end = t < 0 ? NEGATIVE : POSITIVE, a = Math.min(1, Math.abs(t));
+    return 'rgb(' + NEUTRAL.map(function (n, i) { return Math.round(n + (end[i] - n) * a); }).join(',') + ')';
+  }
+
+  /* Only http(s) or relative links; mirrors the server-side filter in case a document comes from elsewhere. */
+  function safeHref(link) {
+    if (typeof link !== 'string' || !link || /[\s\\\u0000-\u001f\u007f]/.test(link) || link.indexOf('//') === 0) return null;
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(link)) return link;
+    return /^https?:/i.test(link) ? link : null;
+  }
+
+  function section(title, className) {
+    return append(el('section', 'sh-section ' + className), [el('h3', 'sh-title', title)]);
+  }
+
+  function append(parent, children) {
+    children.forEach(function (c) { parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return parent;
+  }
+
+  function header(doc) {
+    var p = doc.policy || {}, params = p.parameters || {};
+    var node = el('header', 'sh-header');
+    node.appendChild(el('h2', 'sh-policy-key', 'Self-Heal policy ' + (p.key || '')));
+    var facts = el('p', 'sh-facts');
+    [['episodes', p.episodes], ['α', params.alpha], ['ε', params.epsilon], ['γ', params.gamma],
+      ['ties', params.tieBreak], ['generation', p.generation], ['updated', when(p.updatedAt)]].forEach(function (f) {
+      if (f[1] === undefined || f[1] === null) return;
+      facts.appendChild(append(el('span', 'sh-fact'), [el('b', null, f[0] + ' '), String(f[1])]));
+    });
+    return append(node, [facts]);
+  }
+
+  function legend(scale) {
+    var node = el('div', 'sh-legend');
+    var ramp = el('span', 'sh-legend-ramp');
+    ramp.style.backgroundImage = 'linear-gradient(to right,' + colourOf(-1) + ',' + colourOf(0) + ',' + colourOf(1) + ')';
+    ramp.title = 'Q-value: red below 0, white at 0, blue above 0; darkest at ±' + fixed(scale, 3) + ' (largest |Q|)';
+    node.appendChild(append(el('span', 'sh-legend-scale'),
+      [el('b', null, 'Q-value'), el('span', 'sh-legend-min', fixed(-scale, 2)), ramp, el('span', 'sh-legend-max', '+' + fixed(scale, 2))]));
+    [['sh-greedy', 'best action (what the planner exploits)'], ['sh-unvisited', 'never visited (initial or imported value)'],
+      ['sh-masked', 'masked (not available here)']].forEach(function (m) {
+      node.appendChild(append(el('span', 'sh-legend-item'), [el('span', 'sh-swatch ' + m[0]), m[1]]));
+    });
+    node.appendChild(el('span', 'sh-legend-item', 'n = visits'));
+    return node;
+  }
+
+  function qCell(cell, action, state, scale) {
+    var td = el('td', 'sh-cell');
+    var t = scale > 0 ? cell.q / scale : 0;
+    td.style.backgroundColor = colourOf(t);
+    if (Math.abs(t) > 0.55) td.classList.add('sh-on-dark');
+    if (cell.greedy) td.classList.add('sh-greedy');
+    if (cell.masked) td.classList.add('sh-masked');
+    if (cell.unvisited) td.classList.add('sh-unvisited');
+    td.appendChild(el('span', 'sh-q', cell.unvisited && cell.q === 0 ? '–' : fixed(cell.q, 2)));
+    td.appendChild(el('span', 'sh-n', 'n=' + cell.visits));
+    td.title = action + ' in ' + state + '\nQ = ' + cell.q + '\nvisits: ' + cell.visits + '\nlast update: ' +
+      (cell.lastUpdated ? when(cell.lastUpdated) : 'never') + (cell.greedy ? '\nbest action' : '') +
+      (cell.masked ? '\nmasked' : '');
+    return td;
+  }
+
+  var SORTS = {
+    table: { label: 'Table order', compare: function (a, b) { return a.order - b.order; } },
+    name: { label: 'State name', compare: function (a, b) { return a.row.state < b.row.state ? -1 : a.row.state > b.row.state ? 1 : 0; } },
+    visits: { label: 'Most visited', compare: function (a, b) { return b.row.visits - a.row.visits || a.order - b.order; } }
+  };
+
+  function qTable(doc) {
+    var node = section('Q-table', 'sh-qtable-section');
+    var states = doc.states || [], actions = doc.actions || [];
+    var scale = 0;
+    states.forEach(function (r) { r.cells.forEach(function (c) { scale = Math.max(scale, Math.abs(c.q)); }); });
+    var entries = states.map(function (row, i) { return { row: row, order: i, key: String(row.state).toLowerCase() }; });
+    var view = { sort: 'table', filter: '' };
+
+    var tools = el('div', 'sh-tools'), buttons = {};
+    tools.appendChild(el('span', 'sh-tools-label', 'Sort:'));
+    Object.keys(SORTS).forEach(function (key) {
+      var b = el('button', 'sh-sort', SORTS[key].label);
+      b.type = 'button';
+      b.dataset.sort = key;
+      b.addEventListener('click', function () { view.sort = key; fill(); });
+      buttons[key] = b;
+      tools.appendChild(b);
+    });
+    var filter = el('input', 'sh-filter');
+    filter.type = 'search';
+    filter.placeholder = 'Filter states…';
+    filter.setAttribute('aria-label', 'Filter states by name');
+    filter.addEventListener('input', function () { view.filter = filter.value.toLowerCase(); fill(); });
+    var shown = el('span', 'sh-count');
+    append(node, [append(tools, [filter, shown]), legend(scale)]);
+
+    var table = el('table', 'sh-qtable');
+    var headRow = el('tr');
+    headRow.appendChild(el('th', 'sh-corner', 'state \\ action'));
+    actions.forEach(function (a) { headRow.appendChild(el('th', 'sh-action', a)); });
+    table.appendChild(el('thead')).appendChild(headRow);
+    var body = table.appendChild(el('tbody'));
+    node.appendChild(el('div', 'sh-scroll')).appendChild(table);
+
+    function fill() {
+      var list = entries.filter(function (e) { return e.key.indexOf(view.filter) >= 0; }).sort(SORTS[view.sort].compare);
+      body.textContent = '';
+      body.appendChild(fragmentOf(list));
+      shown.textContent = list.length + ' of ' + entries.length + ' states';
+      Object.keys(buttons).forEach(function (k) { buttons[k].setAttribute('aria-pressed', String(k === view.sort)); });
+    }
+
+    function fragmentOf(list) { // one DocumentFragment: a single reflow for 1,000 rows
+      var fragment = document.createDocumentFragment();
+      list.forEach(function (e) {
+        var tr = el('tr', 'sh-row'), th = tr.appendChild(el('th', 'sh-state', e.row.state));
+        th.scope = 'row';
+        th.title = e.row.state + ' (' + e.row.visits + ' visits)';
+        e.row.cells.forEach(function (cell, i) { tr.appendChild(qCell(cell, actions[i], e.row.state, scale)); });
+        fragment.appendChild(tr);
+      });
+      return fragment;
+    }
+
+    fill();
+    return node;
+  }
+
+  /* A line chart of series aligned with the (non-empty) episode points; null values leave gaps. */
+  function lineChart(title, points, series, range, format) {
+    var W = 420, H = 170, L = 50, R = 10, T = 12, B = 24;
+    var box = el('figure', 'sh-chart'), caption = box.appendChild(el('figcaption', null, title));
+    series.forEach(function (s) { caption.appendChild(el('span', 'sh-key ' + s.className, s.label)); });
+    var lo = range[0], hi = range[1];
+    series.forEach(function (s) { s.values.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
+    if (hi === lo) hi = lo + 1;
+    var n = points.length;
+    var x = function (i) { return L + (n > 1 ? i * (W - L - R) / (n - 1) : (W - L - R) / 2); };
+    var y = function (v) { return T + (hi - v) * (H - T - B) / (hi - lo); };
+    var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': title, class: 'sh-svg' });
+    [lo, 0, hi].filter(function (v, i, all) { return v >= lo && v <= hi && all.indexOf(v) === i; }).forEach(function (v) {
+      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: v === 0 ? 'sh-zero' : 'sh-grid' }));
+      chart.appendChild(svg('text', { x: L - 4, y: y(v) + 4, class: 'sh-axis sh-axis-y' }, format(v)));
+    });
+    chart.appendChild(svg('text', { x: L, y: H - 6, class: 'sh-axis' }, '#' + points[0].index));
+    chart.appendChild(svg('text', { x: W - R, y: H - 6, class: 'sh-axis sh-axis-end' }, '#' + points[n - 1].index));
+    series.forEach(function (s) {
+      var d = '', pen = 'M';
+      s.values.forEach(function (v, i) {
+        if (v === null || v === undefined) { pen = 'M'; return; }
+        d += pen + x(i).toFixed(1) + ' ' + y(v).toFixed(1);
+        pen = 'L';
+      });
+      if (n === 1 && d) d += 'h1';
+      if (d) chart.appendChild(svg('path', { d: d, class: 'sh-line ' + s.className }));
+    });
+    return append(box, [chart]);
+  }
+
+  function history(doc) {
+    var node = section('Learning history', 'sh-history');
+    var h = doc.history || { episodes: [], series: {}, counts: {} };
+    var counts = el('div', 'sh-counts');
+    OUTCOMES.forEach(function (o) {
+      counts.appendChild(append(el('span', 'sh-badge sh-outcome-' + o), [el('b', 'sh-badge-count', (h.counts && h.counts[o]) || 0), ' ' + o]));
+    });
+    node.appendChild(counts);
+    if (!h.episodes.length) {
+      node.appendChild(el('p', 'sh-note', 'No episodes since the last reset or import.'));
+      return node;
+    }
+    if (h.total > h.episodes.length) {
+      node.appendChild(el('p', 'sh-note', 'Charts show the last ' + h.episodes.length + ' of ' + h.total + ' episodes.'));
+    }
+    var s = h.series, charts = el('div', 'sh-charts');
+    charts.appendChild(lineChart('Reward per episode', h.episodes, [
+      { label: 'reward', className: 'sh-reward', values: h.episodes.map(function (e) { return e.reward; }) },
+      { label: 'moving average (' + s.window + ')', className: 'sh-average', values: s.rewardMovingAverage }],
+    [0, 0], function (v) { return fixed(v, 1); }));
+    charts.appendChild(lineChart('Acceptance rate (cumulative)', h.episodes, [
+      { label: 'accepted / judged', className: 'sh-acceptance', values: s.acceptanceRate }],
+    [0, 1], function (v) { return Math.round(v * 100) + '%'; }));
+    charts.appendChild(lineChart('Mean time to heal (cumulative)', h.episodes, [
+      { label: 'MTTR', className: 'sh-mttr', values: s.mttrMs }],
+    [0, 0], function (ms) { return ms < 1000 ? Math.round(ms) + ' ms' : fixed(ms / 1000, 1) + ' s'; }));
+    node.appendChild(charts);
+    return node;
+  }
+
+  function recent(doc) {
+    var node = section('Recent decisions', 'sh-recent');
+    var list = doc.recent || [];
+    if (!list.length) {
+      node.appendChild(el('p', 'sh-note', 'No decisions yet.'));
+      return node;
+    }
+    var table = el('table', 'sh-recent-table'), head = el('tr');
+    ['When', 'State', 'Action', 'Choice', 'Outcome', 'Feedback', 'Reward', 'Build'].forEach(function (c) { head.appendChild(el('th', null, c)); });
+    table.appendChild(el('thead')).appendChild(head);
+    var body = table.appendChild(el('tbody')), fragment = document.createDocumentFragment();
+    list.forEach(function (d) {
+      var tr = el('tr');
+      [when(d.at), d.state, d.action || '–', d.choice || '–'].forEach(function (v) { tr.appendChild(el('td', null, v)); });
+      var outcome = OUTCOMES.indexOf(d.outcome) >= 0 ? d.outcome : 'other';
+      tr.appendChild(el('td')).appendChild(el('span', 'sh-pill sh-outcome-' + outcome, d.outcome));
+      tr.appendChild(el('td', null, d.feedback));
+      tr.appendChild(el('td', 'sh-num', fixed(d.reward, 2)));
+      var href = safeHref(d.link), cell = tr.appendChild(el('td'));
+      if (href) {
+        var a = cell.appendChild(el('a', 'sh-link', 'open'));
+        a.href = href;
+        a.rel = 'noopener noreferrer';
+      }
+      fragment.appendChild(tr);
+    });
+    body.appendChild(fragment);
+    return append(node, [table]);
+  }
+
+  function render(container, doc) {
+    var empty = !(doc.states || []).length && !(doc.history || {}).total, started = Date.now();
+    container.textContent = '';
+    append(container, [header(doc)].concat(empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc)]));
+    container.setAttribute('data-rendered', 'true');
+    container.setAttribute('data-render-ms', String(Date.now() - started)); // read by the browser test
+  }
+
+  function load(container) {
+    var id = container.getAttribute('data-json-id'), src = container.getAttribute('data-src');
+    if (id) {
+      var block = document.getElementById(id);
+      return new Promise(function (resolve) { // a parse error rejects instead of stopping the other containers
+        if (!block) throw new Error('no element #' + id);
+        resolve(JSON.parse(block.textContent));
+      });
+    }
+    if (!src) return Promise.reject(new Error('the container has neither data-src nor data-json-id'));
+    var url = new URL(src, document.baseURI);
+    if (url.origin !== window.location.origin) return Promise.reject(new Error('data-src must be on this site'));
+    return fetch(url.href, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll('.self-heal-view'), function (container) {
+      load(container).then(function (doc) { render(container, doc); }).catch(function (e) {
+        container.textContent = '';
+        container.appendChild(el('p', 'sh-error', 'Cannot show the Self-Heal view: ' + e.message));
+      });
+    });
+  }
+
+  window.SelfHealView = { render: render };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})();
