@@ -7,4 +7,8 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     /** An object constant: {@code null} here is never inlined; the real value is used at run time. */
     Permission BUILD = null;
+
+    Permission CONFIGURE = null;
+
+    Permission READ = null;
 }

@@ -146,7 +146,7 @@ class ReportBrowserTest {
 
     private Path report(Path policy) {
         Path report = dir.resolve(policy.getFileName() + ".html");
-        assertThat(SelfHealCli.commandLine().execute("report", "--policy", policy.toString(), "--out", report.toString()))
+        assertThat(SelfHealCli.commandLine(java.io.InputStream.nullInputStream(), false).execute("report", "--policy", policy.toString(), "--out", report.toString()))
                 .isZero();
         return report;
     }

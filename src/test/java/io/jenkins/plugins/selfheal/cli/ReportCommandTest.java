@@ -27,7 +27,7 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = SelfHealCli.commandLine();
+        CommandLine cli = SelfHealCli.commandLine(java.io.InputStream.nullInputStream(), false);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -171,7 +171,7 @@ class ViewDocumentBuilderTest {
         assertThat(doc.history().total()).isEqualTo(1);
         assertThat(doc.recent()).extracting(ViewDocument.RecentDecision::state).containsExactly("new");
         log.add(new LogEntry.ImportEntry("2025-03-03T00:00:00Z", "gen-3", "bob", "rl_log.csv",
-                new PolicyDocument("self-heal-policy", 1, "k", "gen-3", null, 0, null, null, null, Map.of())));
+                new PolicyDocument("self-heal-policy", 1, "k", "gen-3", null, 0L, null, null, null, Map.of())));
         assertThat(builder.build(policy(new QTable(), 0), log).history().total()).isZero();
     }
 

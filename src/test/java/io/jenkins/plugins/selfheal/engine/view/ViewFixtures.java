@@ -41,7 +41,7 @@ public final class ViewFixtures {
         if (action != null) {
             steps.add(new LogEntry.StepEntry(state, action, n % 2 == 0 ? "exploit" : "explore", 0.1,
                     Map.of(action, 0.0), ActionKind.ids(), "healed".equals(outcome), 100, "detail", state,
-                    "healed".equals(outcome)));
+                    "healed".equals(outcome), ActionKind.ids()));
         }
         return new LogEntry.EpisodeEntry("ep-" + n, T0.plusSeconds(60L * n).toString(), "gen-1", "rl", "crash", "reason",
                 state, steps, outcome, feedback, null, null, null, null, reward, timeToHealMs, link, List.of());
