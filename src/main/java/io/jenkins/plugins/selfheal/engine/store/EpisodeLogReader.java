@@ -62,6 +62,15 @@ final class EpisodeLogReader {
                     QEntry before = table.entry(update.state(), action);
                     table.put(update.state(), action, new QEntry(update.after(), before.visits() + 1, at));
                 }
+                // the states the learner added on first sight without updating them (see EpisodeLearner)
+                if (!episode.steps().isEmpty()) {
+                    table.ensureState(episode.state());
+                }
+                for (LogEntry.StepEntry step : episode.steps()) {
+                    if (!step.healed()) {
+                        table.ensureState(step.stateAfter());
+                    }
+                }
                 episodes++;
             }
             generation = entry.generation();

@@ -176,8 +176,13 @@ public final class PolicyStore {
         AtomicFiles.write(policyFile, PolicyJson.write(PolicyDocument.of(policy), true));
     }
 
+    /** A backup name not used yet (called under the lock): a second one in the same millisecond gets a counter. */
     private Path backupPath(String why) {
-        Instant now = clock.instant();
-        return policyFile.resolveSibling(policyFile.getFileName() + "." + why + "-" + STAMP.format(now) + ".json");
+        String stem = policyFile.getFileName() + "." + why + "-" + STAMP.format(clock.instant());
+        Path candidate = policyFile.resolveSibling(stem + ".json");
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = policyFile.resolveSibling(stem + "_" + String.format(java.util.Locale.ROOT, "%03d", n) + ".json");
+        }
+        return candidate;
     }
 }

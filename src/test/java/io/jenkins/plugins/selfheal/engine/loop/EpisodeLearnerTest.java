@@ -1,0 +1,210 @@
+package io.jenkins.plugins.selfheal.engine.loop;
+
+import io.jenkins.plugins.selfheal.TestClock;
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.learn.QEntry;
+import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
+import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.store.Policy;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.ADJUST_THRESHOLDS;
+import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RESTORE_PREVIOUS_VERSION;
+import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RETRY_DEPLOYMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class EpisodeLearnerTest {
+    private static final String CRASH_UP = "deployment_failure_UP";
+    private static final LearningParameters GREEDY = LearningParameters.DEFAULTS.withEpsilon(0);
+
+    @TempDir
+    Path dir;
+    private final TestClock clock = TestClock.at("2024-05-01T10:00:00Z");
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    private PolicyStore store() {
+        return new PolicyStore(dir.resolve("policy.json"), "job", clock, warnings::add);
+    }
+
+    private EpisodeLearner learner() {
+        return new EpisodeLearner(store(), GREEDY, RewardPolicy.DEFAULTS, clock);
+    }
+
+    private static EpisodeLearner.Context context(String id) {
+        return new EpisodeLearner.Context(id, "alice", "https://ci/job/1/");
+    }
+
+    /** Runs one heal of {@code target} with the greedy planner on the stored table, as a build would. */
+    private HealResult heal(FakeTarget target, int maxHeals) throws Exception {
+        Policy policy = store().read();
+        QLearningPlanner planner = new QLearningPlanner(policy.table().copy(), GREEDY, new Random(1), false);
+        return new HealingLoop(planner, maxHeals, clock, line -> { }).run(target, policy.generation());
+    }
+
+    private FakeTarget crashFixedByRetry() {
+        return new FakeTarget(clock).crash().allow(RETRY_DEPLOYMENT, Duration.ofSeconds(3), FakeTarget::fixAll)
+                .allowNoop(ADJUST_THRESHOLDS);
+    }
+
+    @Test
+    void learnsIntoTheStoreAndRecordsTheEpisode() throws Exception {
+        HealResult result = heal(crashFixedByRetry(), 3);
+
+        LogEntry.EpisodeEntry entry = learner().learn(result, Feedback.accepted(), context("ep-1"));
+
+        QEntry cell = store().read().table().entry(CRASH_UP, RETRY_DEPLOYMENT);
+        assertThat(cell.value()).isCloseTo(0.3, within(1e-12)); // 0 + 0.1 * (3 - 0)
+        assertThat(cell.visits()).isEqualTo(1);
+        assertThat(store().read().episodes()).isEqualTo(1);
+        assertThat(entry.id()).isEqualTo("ep-1");
+        assertThat(entry.generation()).isEqualTo(Policy.INITIAL_GENERATION);
+        assertThat(entry.planner()).isEqualTo("rl");
+        assertThat(entry.failure()).isEqualTo("deployment_failure");
+        assertThat(entry.reason()).contains("exit code 1");
+        assertThat(entry.state()).isEqualTo(CRASH_UP);
+        assertThat(entry.outcome()).isEqualTo("healed");
+        assertThat(entry.feedback()).isEqualTo("accepted");
+        assertThat(entry.decidedBy()).isEqualTo("alice");
+        assertThat(entry.decidedAt()).isEqualTo(clock.instant().toString());
+        assertThat(entry.reward()).isEqualTo(3.0);
+        assertThat(entry.timeToHealMs()).isEqualTo(3000L);
+        assertThat(entry.link()).isEqualTo("https://ci/job/1/");
+        assertThat(entry.steps()).singleElement().satisfies(s -> {
+            assertThat(s.action()).isEqualTo("retry_deployment");
+            assertThat(s.choice()).isEqualTo("exploit");
+            assertThat(s.allowed()).containsExactly("retry_deployment", "adjust_thresholds");
+            assertThat(s.qValues()).containsEntry("retry_deployment", 0.0).hasSize(ActionKind.values().length);
+            assertThat(s.healed()).isTrue();
+            assertThat(s.stateAfter()).isEqualTo("no_failure_UP");
+            assertThat(s.durationMs()).isEqualTo(3000);
+        });
+        assertThat(entry.updates()).containsExactly(new LogEntry.UpdateEntry(CRASH_UP, "retry_deployment", 3, 3, 0, cell.value()));
+        assertThat(store().readLog()).containsExactly(entry);
+    }
+
+    @Test
+    void overrideAndNoFeedbackAreRecordedAsSuch() throws Exception {
+        EpisodeLearner learner = learner();
+        LogEntry.EpisodeEntry overridden = learner.learn(heal(crashFixedByRetry(), 3),
+                new Feedback.Overridden(RESTORE_PREVIOUS_VERSION), context("ep-1"));
+        assertThat(overridden.feedback()).isEqualTo("override");
+        assertThat(overridden.overrideAction()).isEqualTo("restore_previous_version");
+        assertThat(overridden.reward()).isEqualTo(-1.0);
+        assertThat(overridden.updates()).extracting(LogEntry.UpdateEntry::action)
+                .containsExactly("restore_previous_version", "retry_deployment");
+        assertThat(store().read().table().value(CRASH_UP, RESTORE_PREVIOUS_VERSION)).isCloseTo(0.3, within(1e-12));
+
+        FakeTarget onlyRetry = new FakeTarget(clock).crash().allow(RETRY_DEPLOYMENT, Duration.ofSeconds(1), FakeTarget::fixAll);
+        LogEntry.EpisodeEntry none = learner.learn(heal(onlyRetry, 3), Feedback.none("nobody answered"), context("ep-2"));
+        assertThat(none.outcome()).isEqualTo("healed");
+        assertThat(none.feedback()).isEqualTo("none");
+        assertThat(none.feedbackNote()).isEqualTo("nobody answered");
+        assertThat(none.decidedBy()).isNull();
+        assertThat(none.reward()).isEqualTo(1.0);
+    }
+
+    @Test
+    void feedbackAfterAResetIsRefusedAndChangesNothing() throws Exception {
+        HealResult result = heal(crashFixedByRetry(), 3);
+        store().reset("admin");
+        byte[] document = Files.readAllBytes(store().policyFile());
+        byte[] log = Files.readAllBytes(store().episodeLog());
+
+        assertThatThrownBy(() -> learner().learn(result, Feedback.accepted(), context("late")))
+                .isInstanceOf(StalePolicyException.class)
+                .hasMessageContaining(Policy.INITIAL_GENERATION)
+                .hasMessageContaining(store().read().generation())
+                .hasMessageContaining("not applied");
+
+        assertThat(Files.readAllBytes(store().policyFile())).isEqualTo(document);
+        assertThat(Files.readAllBytes(store().episodeLog())).isEqualTo(log);
+    }
+
+    @Test
+    void healthyResultsAreLoggedWithoutQChanges() throws Exception {
+        learner().learn(heal(crashFixedByRetry(), 3), Feedback.accepted(), context("ep-1"));
+        store().reset("admin"); // a healthy result needs no feedback, so its generation is not checked
+        QTable before = store().read().table().copy();
+        HealResult healthy = heal(new FakeTarget(clock).allowNoop(RETRY_DEPLOYMENT), 3);
+
+        LogEntry.EpisodeEntry entry = learner().learn(healthy, Feedback.none("healthy"), context("ep-2"));
+
+        assertThat(entry.outcome()).isEqualTo("healthy");
+        assertThat(entry.updates()).isEmpty();
+        assertThat(entry.steps()).isEmpty();
+        assertThat(entry.reward()).isZero();
+        assertThat(store().read().table()).isEqualTo(before);
+        assertThat(store().read().table().hasState("no_failure_UP")).isFalse();
+        assertThat(store().readLog()).last().isEqualTo(entry);
+    }
+
+    @Test
+    void theTableRebuiltFromTheLogEqualsTheSavedOne() throws Exception {
+        EpisodeLearner learner = learner();
+        learner.learn(heal(crashFixedByRetry(), 3), Feedback.accepted(), context("ep-1"));
+        FakeTarget crashRevealsLatency = new FakeTarget(clock).crash().allow(RETRY_DEPLOYMENT, Duration.ofSeconds(1), t -> {
+            t.fixAll();
+            t.uptime = FakeTarget.slow();
+        });
+        HealResult failed = heal(crashRevealsLatency, 1); // crash → retry → now latency_issue_UP, out of tries
+        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        learner.learn(failed, Feedback.rejected(), context("ep-2"));
+        QTable saved = store().read().table().copy();
+
+        Files.writeString(store().policyFile(), "{ corrupt");
+
+        assertThat(store().read().table()).isEqualTo(saved);
+        assertThat(warnings).singleElement().asString().contains("policy.json");
+    }
+
+    @Test
+    void eightConcurrentLearnersLoseNoUpdate() throws Exception {
+        HealResult result = heal(crashFixedByRetry(), 3);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                EpisodeLearner own = learner();
+                for (int i = 0; i < 10; i++) {
+                    own.learn(result, Feedback.accepted(), context("t" + thread + "-" + i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        QEntry cell = store().read().table().entry(CRASH_UP, RETRY_DEPLOYMENT);
+        assertThat(cell.visits()).isEqualTo(80);
+        assertThat(cell.value()).isCloseTo(3 * (1 - Math.pow(0.9, 80)), within(1e-9));
+        assertThat(store().readLog()).hasSize(80);
+        assertThat(store().read().episodes()).isEqualTo(80);
+        assertThat(warnings).isEmpty();
+        assertThat(Optional.of(store().read().generation())).contains(Policy.INITIAL_GENERATION);
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.selfheal.engine.sim;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.learn.QLearner;
+import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
+import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
+import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The simulator teaches the default learner the author's intended policy. */
+class ConvergenceTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
+
+    private QTable train(long seed, int episodes) throws Exception {
+        QTable table = new QTable();
+        Random random = new Random(seed);
+        QLearningPlanner planner = new QLearningPlanner(table, LearningParameters.DEFAULTS, new Random(seed + 1), false);
+        HealingLoop loop = new HealingLoop(planner, 3, clock, line -> { });
+        QLearner learner = new QLearner(LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS);
+        SimulatedReviewer reviewer = new SimulatedReviewer(0, new Random(seed + 2));
+        for (int i = 0; i < episodes; i++) {
+            SimulatedEnvironment env = new SimulatedEnvironment(Scenario.random(random), SuccessTable.DEFAULT, random);
+            HealResult result = loop.run(env, "g");
+            Feedback feedback = reviewer.review(result);
+            learner.learn(table, result.steps(), feedback, clock.instant());
+        }
+        return table;
+    }
+
+    @Test
+    void fiveHundredEpisodesLearnTheIntendedActionInEveryState() throws Exception {
+        QTable table = train(20240501L, 500);
+        QLearningPlanner greedy = new QLearningPlanner(table, LearningParameters.DEFAULTS.withEpsilon(0), new Random(0), false);
+
+        assertThat(table.totalVisits()).isGreaterThanOrEqualTo(500);
+        for (Scenario scenario : SimulatedEnvironment.SCENARIOS) {
+            ActionKind best = greedy.greedy(scenario.state(), Arrays.asList(ActionKind.values()));
+            assertThat(best).as("greedy action in %s; row %s", scenario.state(), table.row(scenario.state()))
+                    .isEqualTo(SuccessTable.intended(scenario.failure()));
+            assertThat(table.value(scenario.state(), best)).isPositive();
+        }
+    }
+
+    @Test
+    void trainingIsReproducibleFromTheSeed() throws Exception {
+        assertThat(train(7, 200)).isEqualTo(train(7, 200));
+    }
+}
