@@ -115,16 +115,30 @@ class HealingLoopTest {
 
     @Test
     void stillFailingTriesUpToMaxHealsThenFails() throws Exception {
-        target.crash().allowNoop(RETRY_DEPLOYMENT).allowNoop(RESTORE_PREVIOUS_VERSION);
+        target.crash().allowNoop(RETRY_DEPLOYMENT).allowNoop(RESTORE_PREVIOUS_VERSION).allowNoop(RESTART_SERVICE)
+                .allowNoop(ESCALATE);
 
-        HealResult result = loop(new ScriptedPlanner(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RETRY_DEPLOYMENT, RETRY_DEPLOYMENT), 3)
+        HealResult result = loop(new ScriptedPlanner(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RESTART_SERVICE, ESCALATE), 3)
                 .run(target, "g");
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.steps()).hasSize(3).noneMatch(HealStep::healed);
-        assertThat(target.executed).containsExactly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RETRY_DEPLOYMENT);
+        assertThat(target.executed).containsExactly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RESTART_SERVICE);
         assertThat(result.timeToHeal()).isEmpty();
         assertThat(progress).filteredOn(l -> l.startsWith("still failing: state deployment_failure_UP")).hasSize(3);
+    }
+
+    @Test
+    void aHealNeverRepeatsAFailedActionAndStopsWhenNoneIsLeft() throws Exception {
+        target.crash().allowNoop(RETRY_DEPLOYMENT).allowNoop(RESTORE_PREVIOUS_VERSION);
+        ScriptedPlanner planner = new ScriptedPlanner(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RETRY_DEPLOYMENT);
+
+        HealResult result = loop(planner, 5).run(target, "g");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(target.executed).containsExactly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION);
+        assertThat(planner.offered).containsExactly(Set.of(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION),
+                Set.of(RESTORE_PREVIOUS_VERSION));
     }
 
     @Test

@@ -100,7 +100,7 @@ class PolicyImportTest {
             "bad alpha       | {\"format\":\"self-heal-policy\",\"version\":1,\"episodes\":0,\"parameters\":{\"alpha\":0,\"epsilon\":0.1,\"gamma\":0.9},\"states\":{}} | upload.json: parameters: alpha must be between",
             "unknown field   | {\"format\":\"self-heal-policy\",\"version\":1,\"episodes\":0,\"states\":{},\"colour\":1} | upload.json: colour:",
             "missing states  | {\"format\":\"self-heal-policy\",\"version\":1,\"episodes\":0} | upload.json: states: missing",
-            "missing episodes| {\"format\":\"self-heal-policy\",\"version\":1,\"states\":{}} | upload.json: episodes:",
+            "missing version | {\"format\":\"self-heal-policy\",\"episodes\":0,\"states\":{}} | upload.json: version: missing",
             "negative episodes| {\"format\":\"self-heal-policy\",\"version\":1,\"episodes\":-1,\"states\":{}} | upload.json: episodes: must be >= 0",
             "bad timestamp   | {\"format\":\"self-heal-policy\",\"version\":1,\"episodes\":0,\"updatedAt\":\"yesterday\",\"states\":{}} | upload.json: updatedAt: not an ISO-8601 instant"})
     void invalidDocumentsAreRejectedNamingSourceAndFieldAndChangeNothing(String why, String json, String message)
