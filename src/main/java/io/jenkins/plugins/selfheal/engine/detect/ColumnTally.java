@@ -105,8 +105,11 @@ final class ColumnTally {
                 : violation.count + " values " + what + ", first " + firstValue + " at line " + line;
     }
 
-    /** At most two decimals, no trailing zeros: 40, 14.8, 54.72. */
+    /** At most two decimals, no trailing zeros: 40, 14.8, 54.72; a sum that overflowed shows as Infinity. */
     static String format(double number) {
+        if (!Double.isFinite(number)) {
+            return String.valueOf(number); // BigDecimal cannot hold it, e.g. the mean of 1e400 and 5
+        }
         return BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
