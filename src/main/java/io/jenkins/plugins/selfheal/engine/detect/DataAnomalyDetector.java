@@ -86,8 +86,9 @@ public final class DataAnomalyDetector {
     }
 
     private static Optional<String> reason(OffsetLines lines, RowsTally tally) {
-        ChangedRows rows = new ChangedRows(lines.offset > 0, tally.rows(), lines.fileLine(tally.firstLine()),
-                lines.fileLine(tally.lastLine()));
+        // Lazy file lines: a clean check after a baseline must not count the lines of the old content.
+        ChangedRows rows = new ChangedRows(lines.offset > 0, tally.rows(), tally.firstLine(), tally.lastLine(),
+                lines::fileLine);
         List<String> reasons = new ArrayList<>();
         tally.columns().forEach(column -> column.addReasons(reasons, rows, lines::fileLine));
         if (reasons.isEmpty()) {
