@@ -1,15 +1,19 @@
 package io.jenkins.plugins.selfheal.engine.detect;
 
+import java.util.function.LongUnaryOperator;
+
 /**
  * Which rows were judged, for the wording of a finding.
  *
  * @param appended  true when a baseline showed the rows were appended by this deployment,
  *                  false when the whole file was judged
  * @param count     how many data rows were judged
- * @param firstLine the physical line of the first judged row (1-based)
- * @param lastLine  the physical line of the last judged row
+ * @param firstLine  the line of the first judged row, counted from the offset (1-based)
+ * @param lastLine   the line of the last judged row, counted from the offset
+ * @param toFileLine turns those into physical lines; called only when a reason names the range,
+ *                   because after a baseline it counts the lines of the old content
  */
-record ChangedRows(boolean appended, long count, long firstLine, long lastLine) {
+record ChangedRows(boolean appended, long count, long firstLine, long lastLine, LongUnaryOperator toFileLine) {
 
     /** {@code (1 of 5 changed rows)} or {@code (1 of 833 rows)}. */
     String share(long offending) {
@@ -24,6 +28,7 @@ record ChangedRows(boolean appended, long count, long firstLine, long lastLine) 
 
     /** {@code line 835} or {@code lines 835-839}. */
     String lineRange() {
-        return firstLine == lastLine ? "line " + firstLine : "lines " + firstLine + "-" + lastLine;
+        long first = toFileLine.applyAsLong(firstLine);
+        return firstLine == lastLine ? "line " + first : "lines " + first + "-" + toFileLine.applyAsLong(lastLine);
     }
 }

@@ -5,12 +5,16 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Running counts for one column over the changed rows: how many values broke each rule, the first
  * offender, and the sum for the mean. Keeps no rows, so memory stays flat however large the file.
  * Lines are stored as the detector sees them and turned into file lines only when a reason is written.
+ *
+ * <p>Tallies of consecutive parts of a file can be merged ({@link #absorb}); the merged sum equals
+ * the one-pass sum exactly only when {@link #sumIsOrderFree()}.
  */
 final class ColumnTally {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -22,6 +26,9 @@ final class ColumnTally {
     private final Violation above = new Violation();
     private long values;
     private double sum;
+    // Integers whose absolute sum stays below 2^53 add up exactly in any order.
+    private boolean integral = true;
+    private double magnitude;
 
     ColumnTally(ColumnRule rule) {
         this.rule = rule;
@@ -48,15 +55,35 @@ final class ColumnTally {
         }
     }
 
-    void acceptNumber(String value, double number, long line) {
+    /** @param value the value as written, asked for only when it is the first to break a rule */
+    void acceptNumber(double number, long line, Supplier<String> value) {
         values++;
         sum += number;
+        magnitude += Math.abs(number);
+        integral = integral && number == Math.rint(number);
         if (rule.min().isPresent() && number < rule.min().getAsDouble()) {
             below.add(value, line);
         }
         if (rule.max().isPresent() && number > rule.max().getAsDouble()) {
             above.add(value, line);
         }
+    }
+
+    /** Adds the counts of the rows after this tally's rows; {@code lineShift} turns its lines into this tally's. */
+    void absorb(ColumnTally later, long lineShift) {
+        values += later.values;
+        sum += later.sum;
+        magnitude += later.magnitude;
+        integral = integral && later.integral;
+        empty.absorb(later.empty, lineShift);
+        notAllowed.absorb(later.notAllowed, lineShift);
+        below.absorb(later.below, lineShift);
+        above.absorb(later.above, lineShift);
+    }
+
+    /** Whether merging per-part sums gives exactly the one-pass sum (so the mean, and the finding, match). */
+    boolean sumIsOrderFree() {
+        return integral && magnitude < 0x1p53;
     }
 
     /** Adds one sentence per broken rule to {@code reasons}; {@code toFileLine} maps stored lines to file lines. */
@@ -105,8 +132,11 @@ final class ColumnTally {
                 : violation.count + " values " + what + ", first " + firstValue + " at line " + line;
     }
 
-    /** At most two decimals, no trailing zeros: 40, 14.8, 54.72. */
+    /** At most two decimals, no trailing zeros: 40, 14.8, 54.72; a sum that overflowed shows as Infinity. */
     static String format(double number) {
+        if (!Double.isFinite(number)) {
+            return String.valueOf(number); // BigDecimal cannot hold it, e.g. the mean of 1e400 and 5
+        }
         return BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
@@ -121,6 +151,21 @@ final class ColumnTally {
                 firstLine = line;
                 firstValue = value;
             }
+        }
+
+        void add(Supplier<String> value, long line) {
+            if (count++ == 0) {
+                firstLine = line;
+                firstValue = value.get();
+            }
+        }
+
+        void absorb(Violation later, long lineShift) {
+            if (count == 0 && later.count > 0) {
+                firstLine = later.firstLine + lineShift;
+                firstValue = later.firstValue;
+            }
+            count += later.count;
         }
     }
 }

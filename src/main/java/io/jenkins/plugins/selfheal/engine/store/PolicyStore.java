@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,6 +21,11 @@ import java.util.function.Consumer;
  * {@code <name>.episodes.jsonl} (append-only episode log). Every change runs under
  * {@link StoreLock} (threads and processes), re-reads the document, appends the log, then saves.
  * A corrupt or truncated document is moved aside and rebuilt from the log, with a warning.
+ *
+ * <p>Parsing a large document costs more than reading it, so the store remembers the bytes it last
+ * saved and the policy they hold: when the file under the lock still has exactly those bytes (no
+ * other store or process wrote since), the remembered policy is reused instead of parsed again.
+ * The file is still read and compared every time, so a change by anyone else is always seen.
  */
 public final class PolicyStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
@@ -29,6 +35,9 @@ public final class PolicyStore {
     private final String key;
     private final Clock clock;
     private final Consumer<String> warnings;
+    /** The document bytes this store last saved, and a private copy of the policy they hold; guarded by the lock. */
+    private byte[] savedBytes;
+    private Policy savedPolicy;
 
     /** A change to a policy, run under the lock. */
     @FunctionalInterface
@@ -145,6 +154,9 @@ public final class PolicyStore {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(policyFile);
+            if (savedPolicy != null && Arrays.equals(bytes, savedBytes)) {
+                return copy(savedPolicy);
+            }
         } catch (NoSuchFileException e) {
             if (!Files.exists(episodeLog)) {
                 return Policy.empty(key, Policy.INITIAL_GENERATION, clock.instant());
@@ -173,7 +185,17 @@ public final class PolicyStore {
     }
 
     private void save(Policy policy) throws IOException {
-        AtomicFiles.write(policyFile, PolicyJson.write(PolicyDocument.of(policy), true));
+        byte[] bytes = PolicyJson.write(PolicyDocument.of(policy), true);
+        savedPolicy = null; // if the write fails, the file may hold either version: parse it next time
+        AtomicFiles.write(policyFile, bytes);
+        savedBytes = bytes;
+        savedPolicy = copy(policy); // callers may keep and change the policy they were given
+    }
+
+    private static Policy copy(Policy policy) {
+        return new Policy(policy.key(), policy.generation(), policy.parameters(), policy.rewards(), policy.table().copy(),
+                policy.episodes(), policy.latencyThresholdMs().isPresent() ? policy.latencyThresholdMs().getAsLong() : null,
+                policy.updatedAt());
     }
 
     /** A backup name not used yet (called under the lock): a second one in the same millisecond gets a counter. */

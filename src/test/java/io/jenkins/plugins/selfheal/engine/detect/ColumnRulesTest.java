@@ -71,6 +71,13 @@ class ColumnRulesTest {
     }
 
     @Test
+    void aMeanThatOverflowsIsShownAsInfinityNotACrash() throws IOException {
+        RuleSet rules = rules(ColumnRule.text("kind"), ColumnRule.number("amount").withMeanMax(10));
+        assertThat(check(rules, "1,a,1e400\n2,a,5\n"))
+                .contains("amount: mean of all 2 rows is Infinity, above 10 (lines 2-3)");
+    }
+
+    @Test
     void severalBrokenRulesAreListedInColumnOrder() throws IOException {
         RuleSet rules = rules(ColumnRule.text("kind").withAllowed("a"), ColumnRule.number("amount").withMax(5));
         assertThat(check(rules, "1,z,9\n")).contains(

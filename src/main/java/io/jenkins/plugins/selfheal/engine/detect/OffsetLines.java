@@ -3,44 +3,25 @@ package io.jenkins.plugins.selfheal.engine.detect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * One pass over the rows after {@code offset}: hands out records with the line they start on, and
- * turns lines counted from the offset into file lines, counting the lines before it at most once.
+ * Turns lines counted from a byte offset into lines of the file, counting the lines before the
+ * offset at most once and only when a message must name a line (a clean check never reads the old
+ * content). Shared by every {@link RowsScan}, so both name the same line for the same row.
  */
-final class RowsPass {
+final class OffsetLines {
     final Path file;
     final long offset;
-    final CSVParser parser;
-    /** The line the last record from {@link #next()} starts on, counted from the offset (1-based). */
-    long recordLine;
 
-    private final Iterator<CSVRecord> records;
     private long linesBeforeOffset = -1;
 
-    RowsPass(Path file, long offset, CSVParser parser) {
+    OffsetLines(Path file, long offset) {
         this.file = file;
         this.offset = offset;
-        this.parser = parser;
-        this.records = parser.iterator();
     }
 
-    /** The next record, or null at the end; broken quoting becomes a {@link DatasetFormatException}. */
-    CSVRecord next() {
-        // The parser has counted the line breaks before the record it is about to read.
-        recordLine = parser.getCurrentLineNumber() + 1;
-        try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new DatasetFormatException(file, fileLine(recordLine), null, parseProblem(e), e);
-        }
-    }
-
-    /** A line counted from the offset as a line of the file. */
+    /** A line counted from the offset (1-based) as a line of the file. */
     long fileLine(long lineFromOffset) {
         if (linesBeforeOffset < 0) {
             try {
