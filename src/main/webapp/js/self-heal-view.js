@@ -258,10 +258,18 @@
     return append(node, [table]);
   }
 
+  function trend(doc) { // data-mode="trend": the job main page's small box, reward moving average only
+    var h = doc.history || { episodes: [] };
+    if (!h.episodes.length) return el('p', 'sh-note', 'No episodes yet.');
+    return lineChart('Reward, moving average', h.episodes, [{ label: 'last ' + h.series.window, className: 'sh-average',
+      values: h.series.rewardMovingAverage }], [0, 0], function (v) { return fixed(v, 1); });
+  }
+
   function render(container, doc) {
     var empty = !(doc.states || []).length && !(doc.history || {}).total, started = Date.now();
     container.textContent = '';
-    append(container, [header(doc)].concat(empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc)]));
+    var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc)];
+    append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc)].concat(parts));
     container.setAttribute('data-rendered', 'true');
     container.setAttribute('data-render-ms', String(Date.now() - started)); // read by the browser test
   }

@@ -17,9 +17,20 @@ import java.util.List;
  * the page supplies an {@link Authorizer} that checks the job's permissions.
  */
 public final class PolicyAdmin {
-    /** Operations on a job's policy. */
+    /** Operations on a job's policy, with the job permission each needs. */
     public enum Operation {
-        VIEW, RESET, IMPORT, RESTORE
+        VIEW(false), RESET(true), IMPORT(true), RESTORE(true);
+
+        private final boolean changesPolicy;
+
+        Operation(boolean changesPolicy) {
+            this.changesPolicy = changesPolicy;
+        }
+
+        /** True: needs Item.CONFIGURE (and a POST); false: Item.READ is enough. */
+        public boolean needsConfigure() {
+            return changesPolicy;
+        }
     }
 
     /** Throws (Jenkins: AccessDeniedException) when the current user may not do {@code operation}. */

@@ -58,7 +58,7 @@ public class SelfHealJobAction implements Action {
     }
 
     static Permission permission(PolicyAdmin.Operation operation) {
-        return operation == PolicyAdmin.Operation.VIEW ? Item.READ : Item.CONFIGURE;
+        return operation.needsConfigure() ? Item.CONFIGURE : Item.READ;
     }
 
     /** Whether the current user may reset, import and restore (the page shows those forms only then). */

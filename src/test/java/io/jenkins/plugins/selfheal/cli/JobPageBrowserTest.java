@@ -32,7 +32,9 @@ class JobPageBrowserTest {
     static final String PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
             + "<link rel=\"stylesheet\" href=\"/plugin/self-heal/css/self-heal-view.css\">"
             + "<script src=\"/plugin/self-heal/js/self-heal-view.js\" type=\"text/javascript\"></script></head>"
-            + "<body><div class=\"self-heal-view\" data-src=\"/job/demo/self-heal/view.json\"></div></body></html>";
+            + "<body><div class=\"self-heal-view\" data-src=\"/job/demo/self-heal/view.json\"></div>"
+            + "<div id=\"trend\" class=\"self-heal-view\" data-mode=\"trend\" data-src=\"/job/demo/self-heal/view.json\"></div>"
+            + "</body></html>";
 
     @TempDir
     Path dir;
@@ -59,6 +61,11 @@ class JobPageBrowserTest {
             assertThat(dom.select("td.sh-cell").first().attr("style")).as("heat colour set through the CSSOM")
                     .startsWith("background-color: rgb(");
             assertThat(dom.select(".sh-recent-table a").eachAttr("href")).containsExactly(ReportFixtures.BUILD_LINK);
+            // the job main page's trend box: the reward moving average only
+            assertThat(dom.select("#trend").attr("data-rendered")).isEqualTo("true");
+            assertThat(dom.select("#trend .sh-chart")).hasSize(1);
+            assertThat(dom.select("#trend .sh-chart figcaption").text()).startsWith("Reward, moving average");
+            assertThat(dom.select("#trend .sh-qtable, #trend .sh-recent-table")).isEmpty();
         } finally {
             server.stop(0);
         }
