@@ -1,29 +1,20 @@
 package io.jenkins.plugins.selfheal.bench;
 
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import io.jenkins.plugins.selfheal.jenkins.PolicyAdmin;
 
 import java.io.IOException;
 
-/**
- * What the job page needs from a policy: its JSON. Section 5 measures whichever implementation
- * {@link ViewBench#VIEW} names; when {@code io.jenkins.plugins.selfheal.engine.view} lands, point
- * that one line at an adapter over the real view-document builder.
- */
+/** What the job page needs from a policy: its JSON. Section 5 measures {@link ViewBench#VIEW}. */
 interface JobPageView {
     /** The page's JSON for the policy in {@code store}, with its history. */
     byte[] json(PolicyStore store) throws IOException;
 
-    /** A stand-in until the view builder exists: the policy document plus the parsed episode log. */
-    final class PolicyDocumentView implements JobPageView {
+    /** Exactly what the job page's {@code view.json} serves: the view document built from the policy and its log. */
+    final class ViewDocumentView implements JobPageView {
         @Override
         public byte[] json(PolicyStore store) throws IOException {
-            var policy = store.read();
-            var episodes = store.readLog();
-            if (episodes.isEmpty() && policy.episodes() > 0) {
-                throw new IOException("episode log missing");
-            }
-            return io.jenkins.plugins.selfheal.engine.store.PolicyJson.write(
-                    io.jenkins.plugins.selfheal.engine.store.PolicyDocument.of(policy), false);
+            return new PolicyAdmin(store, operation -> { }).viewJson();
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.Random;
  */
 final class ViewBench {
     /** The view being measured: change this one line to the real view builder when it exists. */
-    static final JobPageView VIEW = new JobPageView.PolicyDocumentView();
+    static final JobPageView VIEW = new JobPageView.ViewDocumentView();
 
     private final Settings settings;
 
@@ -59,9 +59,8 @@ final class ViewBench {
                 + "| of which `PolicyStore.readLog()` (" + episodes + " episodes) | " + Stats.ms(logOnly.median()) + " | "
                 + Stats.kib(Files.size(store.episodeLog())) + " log read |\n\n"
                 + states + " states × " + ActionKind.values().length + " actions (`ActionKind` has 5 actions, not the 8 "
-                + "the brief assumed). The stand-in view serialises `PolicyDocument.of(policy)` (compact) after reading "
-                + "the document and the log; the real view builder (`engine.view`, in progress elsewhere) plugs in at "
-                + "`ViewBench.VIEW`, one line.\n";
+                + "the brief assumed). The whole view is what the job page's `view.json` serves: `PolicyAdmin.viewJson()`, "
+                + "i.e. read the document and the log, build the `ViewDocument`, write its JSON.\n";
     }
 
     private PolicyStore prepare(int states, int episodes) throws IOException {
@@ -97,7 +96,7 @@ final class ViewBench {
         }
         String at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 60L).toString();
         LogEntry.StepEntry step = new LogEntry.StepEntry(state, action.id(), "exploit", 0.1, q, ActionKind.ids(),
-                true, 200, "simulated fix worked", "no_failure_UP", true);
+                true, 200, "simulated fix worked", "no_failure_UP", true, ActionKind.ids());
         return new LogEntry.EpisodeEntry("episode-" + i, at, "initial", "rl", "deployment_failure", "simulated crash", state,
                 List.of(step), "healed", "accepted", null, null, "bench", at, 3, 200L, null,
                 List.of(new LogEntry.UpdateEntry(state, action.id(), 3, 3, 0.5, 0.75)));
