@@ -4,10 +4,10 @@ import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
-import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
+import io.jenkins.plugins.selfheal.engine.heal.LatencyThreshold;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
@@ -46,8 +46,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     private final SuccessTable table;
     private final Random random;
     private final DeployLog log;
-    private final Duration baseThreshold;
-    private Duration threshold;
+    private final LatencyThreshold threshold;
     private boolean faultCleared;
     private DeploymentResult lastDeployment;
 
@@ -59,8 +58,7 @@ final class SimulatedDeployment implements DeploymentTarget {
         this.detector = detector;
         this.table = table;
         this.random = random;
-        this.baseThreshold = threshold;
-        this.threshold = threshold;
+        this.threshold = new LatencyThreshold(threshold, threshold, relaxed -> { });
         this.log = log;
         this.faultCleared = failType == FailType.NONE;
     }
@@ -103,7 +101,7 @@ final class SimulatedDeployment implements DeploymentTarget {
 
     @Override
     public Duration latencyThreshold() {
-        return threshold;
+        return threshold.current();
     }
 
     @Override
@@ -120,13 +118,9 @@ final class SimulatedDeployment implements DeploymentTarget {
                 return deployOutcome(redeploy("heal_restore"));
             }));
         }
-        if (LatencyDetector.canRelax(threshold, baseThreshold)) {
-            actions.put(ActionKind.ADJUST_THRESHOLDS, action(ActionKind.ADJUST_THRESHOLDS, () -> {
-                Duration before = threshold;
-                threshold = LatencyDetector.relaxed(threshold, baseThreshold);
-                return ActionOutcome.succeeded(Duration.ofMillis(200), "latency threshold " + before.toMillis() + " ms → "
-                        + threshold.toMillis() + " ms (bound " + LatencyDetector.relaxCap(baseThreshold).toMillis() + " ms)");
-            }));
+        if (threshold.canRelax()) {
+            actions.put(ActionKind.ADJUST_THRESHOLDS, action(ActionKind.ADJUST_THRESHOLDS,
+                    () -> threshold.relax(Duration.ofMillis(200))));
         }
         actions.put(ActionKind.RESTART_SERVICE, action(ActionKind.RESTART_SERVICE, () -> {
             clearFaultMaybe(ActionKind.RESTART_SERVICE);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
 import io.jenkins.plugins.selfheal.engine.heal.CommandRunner;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
+import io.jenkins.plugins.selfheal.engine.heal.LatencyThreshold;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeProbe;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 
@@ -31,10 +32,8 @@ public final class ConfiguredTarget implements DeploymentTarget {
     private final Optional<String> restartCommand;
     private final Optional<UptimeProbe> probe;
     private final DataCheck data;
-    private final Duration baseThreshold;
-    private final Consumer<Duration> onThresholdRelaxed;
+    private final LatencyThreshold threshold;
     private final Runnable onEscalate;
-    private Duration threshold;
     private DeploymentResult lastDeployment;
 
     private ConfiguredTarget(Builder b) {
@@ -45,9 +44,7 @@ public final class ConfiguredTarget implements DeploymentTarget {
         this.restartCommand = blankToEmpty(b.restartCommand);
         this.probe = Optional.ofNullable(b.probe);
         this.data = b.data;
-        this.baseThreshold = b.baseThreshold;
-        this.threshold = b.currentThreshold;
-        this.onThresholdRelaxed = b.onThresholdRelaxed;
+        this.threshold = new LatencyThreshold(b.baseThreshold, b.currentThreshold, b.onThresholdRelaxed);
         this.onEscalate = b.onEscalate;
     }
 
@@ -72,7 +69,7 @@ public final class ConfiguredTarget implements DeploymentTarget {
 
     @Override
     public Duration latencyThreshold() {
-        return threshold;
+        return threshold.current();
     }
 
     @Override
@@ -85,14 +82,8 @@ public final class ConfiguredTarget implements DeploymentTarget {
         })));
         rollbackCommand.ifPresent(command -> actions.put(ActionKind.RESTORE_PREVIOUS_VERSION,
                 new Action(ActionKind.RESTORE_PREVIOUS_VERSION, () -> commands.run(command).toOutcome(command))));
-        if (probe.isPresent() && LatencyDetector.canRelax(threshold, baseThreshold)) {
-            actions.put(ActionKind.ADJUST_THRESHOLDS, new Action(ActionKind.ADJUST_THRESHOLDS, () -> {
-                Duration before = threshold;
-                threshold = LatencyDetector.relaxed(threshold, baseThreshold);
-                onThresholdRelaxed.accept(threshold);
-                return ActionOutcome.succeeded(Duration.ZERO, "latency threshold " + before.toMillis() + " ms → "
-                        + threshold.toMillis() + " ms (bound " + LatencyDetector.relaxCap(baseThreshold).toMillis() + " ms)");
-            }));
+        if (probe.isPresent() && threshold.canRelax()) {
+            actions.put(ActionKind.ADJUST_THRESHOLDS, new Action(ActionKind.ADJUST_THRESHOLDS, () -> threshold.relax(Duration.ZERO)));
         }
         restartCommand.ifPresent(command -> actions.put(ActionKind.RESTART_SERVICE,
                 new Action(ActionKind.RESTART_SERVICE, () -> commands.run(command).toOutcome(command))));
@@ -163,7 +154,7 @@ public final class ConfiguredTarget implements DeploymentTarget {
         /** @param current the threshold in force (a previous {@code adjust_thresholds} may have relaxed it) */
         public Builder latencyThreshold(Duration base, Duration current, Consumer<Duration> onRelaxed) {
             this.baseThreshold = base;
-            this.currentThreshold = current.compareTo(base) < 0 ? base : current;
+            this.currentThreshold = current;
             this.onThresholdRelaxed = Objects.requireNonNull(onRelaxed);
             return this;
         }
