@@ -31,12 +31,6 @@ final class AgentDataCheck implements DataCheck {
         this.baseline = baseline;
     }
 
-    /** Takes the baseline now, before the deployment changes the data. */
-    static AgentDataCheck before(FilePath workspace, String datasetPath, String rules) throws IOException, InterruptedException {
-        FilePath dataset = workspace.child(datasetPath);
-        return new AgentDataCheck(dataset, rules, dataset.act(new TakeBaseline()));
-    }
-
     /**
      * Judges the rows changed since an earlier baseline (a previous build's check); with none,
      * the whole file.

@@ -55,13 +55,23 @@ final class HealRunner {
         logger.println(LOG_PREFIX + line);
     }
 
-    /** The data check, with its baseline taken now (before the deployment); none without a dataset. */
-    DataCheck dataCheckBeforeDeployment() throws IOException, InterruptedException {
+    /** The data set's baseline now, before the deployment changes it; null without a dataset. */
+    long[] datasetBaselineNow() throws IOException, InterruptedException {
         if (parameters.datasetPath().isEmpty()) {
-            return DataCheck.NONE;
+            return null;
         }
         requireWorkspace("dataset");
-        return AgentDataCheck.before(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null));
+        return AgentDataCheck.since(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null), null)
+                .baselineNow();
+    }
+
+    /** The check of the rows changed since {@code baseline} (the whole file without one); none without a dataset. */
+    AgentDataCheck dataCheckSince(long[] baseline) {
+        if (parameters.datasetPath().isEmpty()) {
+            return null;
+        }
+        requireWorkspace("dataset");
+        return AgentDataCheck.since(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null), baseline);
     }
 
     /** A deploy command as a deployment runner (retry for the post-build step, or a body-less step). */
@@ -90,7 +100,7 @@ final class HealRunner {
         Duration threshold = service.latencyThreshold(parameters.latencyThreshold());
         ConfiguredTarget.Builder builder = ConfiguredTarget.builder(first)
                 .redeployWith(redeploy)
-                .data(data)
+                .data(data == null ? DataCheck.NONE : data)
                 .latencyThreshold(parameters.latencyThreshold(), threshold, service.thresholdRecorder())
                 .onEscalate(() -> log("escalated: a person has to look at this deployment"));
         parameters.healthUrlValue().ifPresent(url -> builder.probe(new HttpUptimeProbe(url)));

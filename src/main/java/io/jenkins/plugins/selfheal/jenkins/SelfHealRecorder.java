@@ -14,7 +14,6 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.selfheal.engine.loop.DataCheck;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -60,11 +59,9 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
         HealRunner runner = new HealRunner(run, parameters, listener, workspace, launcher, env);
         // The build changed the data before this step runs: judge the rows changed since the
         // previous build's check (the first check judges the whole file).
-        AgentDataCheck data = parameters.datasetPath().isEmpty() ? null
-                : AgentDataCheck.since(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null),
-                previousBaseline(run));
+        AgentDataCheck data = runner.dataCheckSince(previousBaseline(run));
         SelfHealBuildAction action = runner.heal(HealRunner.fromBuildResult(run.getResult()),
-                parameters.deployCommand().isPresent() ? runner.deployCommand() : null, data == null ? DataCheck.NONE : data, null);
+                parameters.deployCommand().isPresent() ? runner.deployCommand() : null, data, null);
         if (data != null) {
             action.setDatasetBaseline(data.baselineNow());
             run.save();

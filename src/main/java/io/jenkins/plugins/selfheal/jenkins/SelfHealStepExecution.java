@@ -9,7 +9,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.loop.DataCheck;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentRunner;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -30,14 +29,15 @@ import java.util.concurrent.Future;
 public class SelfHealStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
 
-    enum Phase { STARTING, RUNNING_BODY, HEALING, WAITING, DONE }
+    enum Phase { STARTING, RUNNING_BODY, HEALING, WAITING, TIMING_OUT, DONE }
 
     private final String id = UUID.randomUUID().toString();
     private final HealParameters parameters;
     private volatile Phase phase = Phase.STARTING;
     private long waitDeadlineMillis;
+    /** The data set before the body ran (length, tail checksum): kept across a restart, unlike the agent's FilePath. */
+    private long[] datasetBaseline;
     private transient volatile Future<?> task;
-    private transient volatile DataCheck dataCheck;
     private transient volatile CompletableFuture<DeploymentResult> retryBody;
 
     SelfHealStepExecution(StepContext context, HealParameters parameters) {
@@ -52,7 +52,7 @@ public class SelfHealStepExecution extends StepExecution {
     @Override
     public boolean start() {
         task = Background.submit(() -> {
-            dataCheck = runner().dataCheckBeforeDeployment();
+            datasetBaseline = runner().datasetBaselineNow();
             if (getContext().hasBody()) {
                 phase = Phase.RUNNING_BODY;
                 getContext().newBodyInvoker().withCallback(new BodyDone(this)).start();
@@ -79,11 +79,14 @@ public class SelfHealStepExecution extends StepExecution {
         HealRunner runner = runner();
         DeploymentRunner redeploy = getContext().hasBody() ? this::runBodyAgain
                 : parameters.deployCommand().isPresent() ? runner.deployCommand() : null;
-        SelfHealBuildAction action = runner.heal(first, redeploy, dataCheck == null ? DataCheck.NONE : dataCheck, id);
+        SelfHealBuildAction action = runner.heal(first, redeploy, runner.dataCheckSince(datasetBaseline), id);
         if (action.isAwaitingFeedback() && parameters.feedback().equals("wait")) {
-            phase = Phase.WAITING;
             waitDeadlineMillis = System.currentTimeMillis() + parameters.feedbackTimeout().toMillis();
+            phase = Phase.WAITING;
             armTimeout();
+            if (!action.isAwaitingFeedback()) {
+                feedbackArrived(action.getEpisode()); // decided between the heal and the wait
+            }
             return;
         }
         complete(action.getEpisode());
@@ -108,8 +111,11 @@ public class SelfHealStepExecution extends StepExecution {
     }
 
     private void timedOut() throws IOException, InterruptedException {
-        if (phase != Phase.WAITING) {
-            return;
+        synchronized (this) {
+            if (phase != Phase.WAITING) {
+                return;
+            }
+            phase = Phase.TIMING_OUT; // a click from now on finds the episode decided and changes nothing
         }
         SelfHealBuildAction action = getContext().get(Run.class).getAction(SelfHealBuildAction.class);
         runner().log("no feedback within " + parameters.feedbackTimeoutMinutes() + " minutes: learning from the outcome only");
@@ -117,12 +123,22 @@ public class SelfHealStepExecution extends StepExecution {
                 "timeout"));
     }
 
+    /** A restart interrupted the timeout: the episode is decided (or is now), so finish with it. */
+    private void finishTimedOut() throws IOException, InterruptedException {
+        phase = Phase.WAITING;
+        timedOut();
+    }
+
     /** The build page's decision reached a waiting step. */
     void feedbackArrived(LogEntry.EpisodeEntry decided) {
-        if (phase == Phase.WAITING) {
-            cancelTask();
-            complete(decided);
+        synchronized (this) {
+            if (phase != Phase.WAITING) {
+                return;
+            }
+            phase = Phase.HEALING; // leaves WAITING once: a concurrent timeout now does nothing
         }
+        cancelTask();
+        complete(decided);
     }
 
     private synchronized void complete(LogEntry.EpisodeEntry episode) {
@@ -161,6 +177,8 @@ public class SelfHealStepExecution extends StepExecution {
     public void onResume() {
         if (phase == Phase.WAITING) {
             armTimeout();
+        } else if (phase == Phase.TIMING_OUT) {
+            task = Background.submit(this::finishTimedOut, this::fail);
         } else if (phase == Phase.HEALING || phase == Phase.STARTING) {
             fail(new AbortException("Jenkins restarted while Self-Heal was " + (phase == Phase.HEALING ? "healing" : "starting")
                     + "; the heal did not finish. Run the build again."));
