@@ -228,7 +228,12 @@
     return node;
   }
 
-  function recent(doc) {
+  /* Build links are stored relative to Jenkins' root (job/x/3/): the host page names that root. */
+  function rooted(href, root) {
+    return href && root && href.charAt(0) !== '/' && !/^[a-z][a-z0-9+.-]*:/i.test(href) ? root + href : href;
+  }
+
+  function recent(doc, root) {
     var node = section('Recent decisions', 'sh-recent');
     var list = doc.recent || [];
     if (!list.length) {
@@ -246,7 +251,7 @@
       tr.appendChild(el('td')).appendChild(el('span', 'sh-pill sh-outcome-' + outcome, d.outcome));
       tr.appendChild(el('td', null, d.feedback));
       tr.appendChild(el('td', 'sh-num', fixed(d.reward, 2)));
-      var href = safeHref(d.link), cell = tr.appendChild(el('td'));
+      var href = rooted(safeHref(d.link), root), cell = tr.appendChild(el('td'));
       if (href) {
         var a = cell.appendChild(el('a', 'sh-link', 'open'));
         a.href = href;
@@ -268,7 +273,8 @@
   function render(container, doc) {
     var empty = !(doc.states || []).length && !(doc.history || {}).total, started = Date.now();
     container.textContent = '';
-    var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc)];
+    var root = safeHref(container.getAttribute('data-root-url') || '');
+    var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc, root)];
     append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc)].concat(parts));
     container.setAttribute('data-rendered', 'true');
     container.setAttribute('data-render-ms', String(Date.now() - started)); // read by the browser test

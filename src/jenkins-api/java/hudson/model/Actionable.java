@@ -12,4 +12,12 @@ public abstract class Actionable {
     public <T extends Action> T getAction(Class<T> type) {
         throw new UnsupportedOperationException("compile-only declaration");
     }
+
+    public <T extends Action> java.util.List<T> getActions(Class<T> type) {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
+    public void addAction(Action a) {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
 }

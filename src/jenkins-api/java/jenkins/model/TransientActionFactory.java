@@ -12,5 +12,9 @@ public abstract class TransientActionFactory<T> implements ExtensionPoint {
 
     public abstract Class<T> type();
 
+    public Class<? extends Action> actionType() {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
     public abstract Collection<? extends Action> createFor(T target);
 }

@@ -25,4 +25,6 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public boolean hasBody() {
         throw new UnsupportedOperationException("compile-only declaration");
     }
+
+    public abstract com.google.common.util.concurrent.ListenableFuture<Void> saveState();
 }

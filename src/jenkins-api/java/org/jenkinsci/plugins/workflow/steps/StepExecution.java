@@ -20,4 +20,12 @@ public abstract class StepExecution implements Serializable {
     public void onResume() {
         throw new UnsupportedOperationException("compile-only declaration");
     }
+
+    public String getStatus() {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
+    public boolean blocksRestart() {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
 }

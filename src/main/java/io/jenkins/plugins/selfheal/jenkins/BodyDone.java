@@ -2,6 +2,7 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 import java.time.Duration;
@@ -22,6 +23,10 @@ final class BodyDone extends BodyExecutionCallback {
 
     @Override
     public void onFailure(StepContext context, Throwable t) {
-        execution.bodyFinished(DeploymentResult.failure(1, StepSummary.describe(t), Duration.ZERO));
+        if (t instanceof FlowInterruptedException) {
+            execution.bodyInterrupted(t); // aborted, not a failed deployment
+        } else {
+            execution.bodyFinished(DeploymentResult.failure(1, StepSummary.describe(t), Duration.ZERO));
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.uptime.HttpUptimeProbe;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,12 +15,28 @@ import java.util.Optional;
  *
  * @param feedback {@code wait} (pause until someone decides), {@code async} (decide later on the build page) or {@code none}
  */
-public record HealParameters(String planner, String healthUrl, long latencyThresholdMs, String dataset, String rules,
-                             String deploy, String rollback, String restart, int maxHeals, String feedback,
-                             int feedbackTimeoutMinutes, String simulate) implements java.io.Serializable {
+// A plain class, not a record: the step execution holding it is saved with the Pipeline program,
+// whose serializer may predate record support.
+public final class HealParameters implements Serializable {
+    private static final long serialVersionUID = 1L;
     public static final int MAX_HEALS_LIMIT = 10;
 
-    public HealParameters {
+    private final String planner;
+    private final String healthUrl;
+    private final long latencyThresholdMs;
+    private final String dataset;
+    private final String rules;
+    private final String deploy;
+    private final String rollback;
+    private final String restart;
+    private final int maxHeals;
+    private final String feedback;
+    private final int feedbackTimeoutMinutes;
+    private final String simulate;
+
+    public HealParameters(String planner, String healthUrl, long latencyThresholdMs, String dataset, String rules,
+                          String deploy, String rollback, String restart, int maxHeals, String feedback,
+                          int feedbackTimeoutMinutes, String simulate) {
         planner = text(planner).orElse("rl").toLowerCase(Locale.ROOT);
         if (!planner.equals("rl") && !planner.equals("random")) {
             throw new IllegalArgumentException("planner: expected 'rl' or 'random', got '" + planner + "'");
@@ -43,9 +60,69 @@ public record HealParameters(String planner, String healthUrl, long latencyThres
         if (text(rules).isPresent() && text(dataset).isEmpty()) {
             throw new IllegalArgumentException("rules: a rule set needs a dataset to check; set dataset too");
         }
+        this.planner = planner;
+        this.healthUrl = healthUrl;
+        this.latencyThresholdMs = latencyThresholdMs;
+        this.dataset = dataset;
+        this.rules = rules;
+        this.deploy = deploy;
+        this.rollback = rollback;
+        this.restart = restart;
+        this.maxHeals = maxHeals;
+        this.feedback = feedback;
+        this.feedbackTimeoutMinutes = feedbackTimeoutMinutes;
+        this.simulate = simulate;
     }
 
     public static final long DEFAULT_LATENCY_THRESHOLD_MS = LatencyDetector.DEFAULT_THRESHOLD.toMillis();
+
+    public String planner() {
+        return planner;
+    }
+
+    public String healthUrl() {
+        return healthUrl;
+    }
+
+    public long latencyThresholdMs() {
+        return latencyThresholdMs;
+    }
+
+    public String dataset() {
+        return dataset;
+    }
+
+    public String rules() {
+        return rules;
+    }
+
+    public String deploy() {
+        return deploy;
+    }
+
+    public String rollback() {
+        return rollback;
+    }
+
+    public String restart() {
+        return restart;
+    }
+
+    public int maxHeals() {
+        return maxHeals;
+    }
+
+    public String feedback() {
+        return feedback;
+    }
+
+    public int feedbackTimeoutMinutes() {
+        return feedbackTimeoutMinutes;
+    }
+
+    public String simulate() {
+        return simulate;
+    }
 
     public Optional<String> healthUrlValue() {
         return text(healthUrl);

@@ -115,12 +115,14 @@ final class HealRunner {
         }
         HealResult result = service.heal(target);
         LogEntry.EpisodeEntry draft = EpisodeDrafts.draft(result, run.getExternalizableId(), run.getUrl(), Instant.now());
-        SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId);
-        run.addOrReplaceAction(action);
+        // one record per heal: a build may run selfHeal more than once (stages, parallel branches)
+        SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId,
+                run.getActions(SelfHealBuildAction.class).size());
+        run.addAction(action);
         if (!result.needsFeedback() || parameters.feedback().equals("none")) {
             action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
         } else {
-            log("waiting for feedback: Accept, Reject or Override on " + run.getUrl()
+            log("waiting for feedback: Accept, Reject or Override on the build page, " + run.getUrl()
                     + (parameters.feedback().equals("wait") ? " (the build waits up to " + parameters.feedbackTimeoutMinutes()
                     + " minutes)" : " (the build goes on; decide any time)"));
         }

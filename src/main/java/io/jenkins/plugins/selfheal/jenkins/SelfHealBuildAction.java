@@ -23,13 +23,23 @@ import java.util.Locale;
  */
 public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     private final String executionId;
+    /** {@code self-heal} for a build's first episode, {@code self-heal-2} … when one build heals several times. */
+    private final String urlName;
     /** The data set after this build's check (post-build step): where the next build's check starts. */
     private long[] datasetBaseline;
     private transient Run<?, ?> run;
 
-    SelfHealBuildAction(LogEntry.EpisodeEntry draft, String executionId) {
+    SelfHealBuildAction(LogEntry.EpisodeEntry draft, String executionId, int existing) {
         super(draft);
         this.executionId = executionId;
+        this.urlName = existing == 0 ? "self-heal" : "self-heal-" + (existing + 1);
+    }
+
+    /** The record a step execution created in {@code run}. */
+    static SelfHealBuildAction of(Run<?, ?> run, String executionId) {
+        return run.getActions(SelfHealBuildAction.class).stream().filter(a -> executionId.equals(a.executionId))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Self-Heal record of step " + executionId
+                        + " in " + run));
     }
 
     @Override
@@ -58,7 +68,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
 
     @Override
     public String getUrlName() {
-        return "self-heal";
+        return urlName == null ? "self-heal" : urlName;
     }
 
     long[] datasetBaseline() {

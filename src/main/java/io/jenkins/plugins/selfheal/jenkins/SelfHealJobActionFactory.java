@@ -17,6 +17,12 @@ public class SelfHealJobActionFactory extends TransientActionFactory<Job> {
         return Job.class;
     }
 
+    /** Only asked when someone looks for this action type, not on every job.getAction(…) in Jenkins. */
+    @Override
+    public Class<? extends Action> actionType() {
+        return SelfHealJobAction.class;
+    }
+
     @Override
     public Collection<? extends Action> createFor(Job job) {
         return PolicyStores.forJob(job).exists() ? List.of(new SelfHealJobAction(job)) : List.of();

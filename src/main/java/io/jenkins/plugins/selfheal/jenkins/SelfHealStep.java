@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -38,11 +39,15 @@ public class SelfHealStep extends Step {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws AbortException {
         int timeout = feedbackTimeoutMinutes != null ? feedbackTimeoutMinutes
                 : SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes();
-        return new SelfHealStepExecution(context, new HealParameters(planner, healthUrl, latencyThresholdMs, dataset, rules,
-                deploy, rollback, restart, maxHeals, feedback, timeout, simulate));
+        try {
+            return new SelfHealStepExecution(context, new HealParameters(planner, healthUrl, latencyThresholdMs, dataset,
+                    rules, deploy, rollback, restart, maxHeals, feedback, timeout, simulate));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("selfHeal: " + e.getMessage()); // one line in the log, no stack trace
+        }
     }
 
     // The same settings as SelfHealRecorder (with the Step's own defaults); see help-<field>.html.

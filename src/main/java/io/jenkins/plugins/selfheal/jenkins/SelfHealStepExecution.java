@@ -10,21 +10,26 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentRunner;
+import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
  * Runs {@code selfHeal}: baseline → body → detect/heal (on a background thread, never the CPS VM
- * thread) → feedback. Retrying re-invokes the body and waits for it. Only the waiting phase is
- * restart-safe: the build action keeps the episode and this execution's id, and {@link #onResume}
- * re-arms the timeout; a heal interrupted by a restart ends the step with a clear message.
+ * thread) → feedback. Retrying re-invokes the body and waits for it. Every phase change goes through
+ * {@link #move} (one completion of the step, whatever races) and is saved with the Pipeline. Only
+ * the waiting phase survives a restart: the build action keeps the episode and this execution's id,
+ * and {@link #onResume} re-arms the timeout; healing blocks a safe restart.
  */
 public class SelfHealStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -33,7 +38,7 @@ public class SelfHealStepExecution extends StepExecution {
 
     private final String id = UUID.randomUUID().toString();
     private final HealParameters parameters;
-    private volatile Phase phase = Phase.STARTING;
+    private Phase phase = Phase.STARTING;
     private long waitDeadlineMillis;
     /** The data set before the body ran (length, tail checksum): kept across a restart, unlike the agent's FilePath. */
     private long[] datasetBaseline;
@@ -49,16 +54,28 @@ public class SelfHealStepExecution extends StepExecution {
         return id;
     }
 
+    /** Moves from one of {@code from} to {@code to}; false (and no change) from any other phase. */
+    private boolean move(Set<Phase> from, Phase to) {
+        synchronized (this) {
+            if (!from.contains(phase)) {
+                return false;
+            }
+            phase = to;
+        }
+        getContext().saveState();
+        return true;
+    }
+
     @Override
     public boolean start() {
         task = Background.submit(() -> {
             datasetBaseline = runner().datasetBaselineNow();
             if (getContext().hasBody()) {
-                phase = Phase.RUNNING_BODY;
-                getContext().newBodyInvoker().withCallback(new BodyDone(this)).start();
+                if (move(Set.of(Phase.STARTING), Phase.RUNNING_BODY)) {
+                    getContext().newBodyInvoker().withCallback(new BodyDone(this)).start();
+                }
             } else {
-                Run<?, ?> run = getContext().get(Run.class);
-                heal(HealRunner.fromBuildResult(run.getResult()));
+                heal(HealRunner.fromBuildResult(getContext().get(Run.class).getResult()));
             }
         }, this::fail);
         return false;
@@ -74,22 +91,38 @@ public class SelfHealStepExecution extends StepExecution {
         }
     }
 
+    /** The body was aborted (user abort, timeout): not a failed deployment, so no healing. */
+    void bodyInterrupted(Throwable cause) {
+        CompletableFuture<DeploymentResult> waiting = retryBody;
+        if (waiting != null) {
+            waiting.completeExceptionally(cause); // the retry stops the heal; the step ends here
+        }
+        if (move(Set.of(Phase.STARTING, Phase.RUNNING_BODY, Phase.HEALING), Phase.DONE)) {
+            getContext().onFailure(cause);
+        }
+    }
+
     private void heal(DeploymentResult first) throws IOException, InterruptedException {
-        phase = Phase.HEALING;
+        if (!move(Set.of(Phase.STARTING, Phase.RUNNING_BODY), Phase.HEALING)) {
+            return; // stopped meanwhile
+        }
         HealRunner runner = runner();
         DeploymentRunner redeploy = getContext().hasBody() ? this::runBodyAgain
                 : parameters.deployCommand().isPresent() ? runner.deployCommand() : null;
         SelfHealBuildAction action = runner.heal(first, redeploy, runner.dataCheckSince(datasetBaseline), id);
         if (action.isAwaitingFeedback() && parameters.feedback().equals("wait")) {
             waitDeadlineMillis = System.currentTimeMillis() + parameters.feedbackTimeout().toMillis();
-            phase = Phase.WAITING;
-            armTimeout();
-            if (!action.isAwaitingFeedback()) {
-                feedbackArrived(action.getEpisode()); // decided between the heal and the wait
+            if (move(Set.of(Phase.HEALING), Phase.WAITING)) {
+                armTimeout();
+                if (!action.isAwaitingFeedback()) {
+                    feedbackArrived(action.getEpisode()); // decided between the heal and the wait
+                }
             }
             return;
         }
-        complete(action.getEpisode());
+        if (move(Set.of(Phase.HEALING), Phase.DONE)) {
+            complete(action.getEpisode());
+        }
     }
 
     private DeploymentResult runBodyAgain() throws InterruptedException {
@@ -98,8 +131,10 @@ public class SelfHealStepExecution extends StepExecution {
         try {
             getContext().newBodyInvoker().withCallback(new BodyDone(this)).start();
             return result.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return DeploymentResult.failure(1, String.valueOf(e.getCause()), Duration.ZERO);
+        } catch (ExecutionException e) {
+            InterruptedException aborted = new InterruptedException("the deployment was aborted while Self-Heal retried it");
+            aborted.initCause(e.getCause());
+            throw aborted;
         } finally {
             retryBody = null;
         }
@@ -111,50 +146,37 @@ public class SelfHealStepExecution extends StepExecution {
     }
 
     private void timedOut() throws IOException, InterruptedException {
-        synchronized (this) {
-            if (phase != Phase.WAITING) {
-                return;
-            }
-            phase = Phase.TIMING_OUT; // a click from now on finds the episode decided and changes nothing
+        if (!move(Set.of(Phase.WAITING, Phase.TIMING_OUT), Phase.TIMING_OUT)) {
+            return; // decided or stopped meanwhile
         }
-        SelfHealBuildAction action = getContext().get(Run.class).getAction(SelfHealBuildAction.class);
-        runner().log("no feedback within " + parameters.feedbackTimeoutMinutes() + " minutes: learning from the outcome only");
-        complete(action.decideAndResume(Feedback.none("no feedback within " + parameters.feedbackTimeoutMinutes() + " minutes"),
-                "timeout"));
-    }
-
-    /** A restart interrupted the timeout: the episode is decided (or is now), so finish with it. */
-    private void finishTimedOut() throws IOException, InterruptedException {
-        phase = Phase.WAITING;
-        timedOut();
+        SelfHealBuildAction action = SelfHealBuildAction.of(getContext().get(Run.class), id);
+        String why = "no feedback within " + parameters.feedbackTimeoutMinutes() + " minutes";
+        runner().log(why + ": learning from the outcome only");
+        LogEntry.EpisodeEntry episode = action.decideAndResume(Feedback.none(why), "timeout");
+        if (move(Set.of(Phase.TIMING_OUT), Phase.DONE)) {
+            complete(episode);
+        }
     }
 
     /** The build page's decision reached a waiting step. */
     void feedbackArrived(LogEntry.EpisodeEntry decided) {
-        synchronized (this) {
-            if (phase != Phase.WAITING) {
-                return;
-            }
-            phase = Phase.HEALING; // leaves WAITING once: a concurrent timeout now does nothing
+        if (move(Set.of(Phase.WAITING), Phase.DONE)) {
+            cancelTask();
+            complete(decided);
         }
-        cancelTask();
-        complete(decided);
     }
 
-    private synchronized void complete(LogEntry.EpisodeEntry episode) {
-        if (phase == Phase.DONE) {
-            return;
-        }
-        phase = Phase.DONE;
+    /** Ends the step with the episode's outcome; called once, after moving to DONE. */
+    private void complete(LogEntry.EpisodeEntry episode) {
         try {
             runner().log("outcome " + episode.outcome() + ", feedback " + episode.feedback() + ", reward " + episode.reward());
             switch (episode.outcome()) {
                 case "failed" -> getContext().onFailure(new AbortException(StepSummary.oneLine(episode)));
                 case "escalated", "recommended" -> {
                     getContext().setResult(Result.UNSTABLE);
-                    getContext().onSuccess(io.jenkins.plugins.selfheal.engine.loop.HealService.summary(episode));
+                    getContext().onSuccess(HealService.summary(episode));
                 }
-                default -> getContext().onSuccess(io.jenkins.plugins.selfheal.engine.loop.HealService.summary(episode));
+                default -> getContext().onSuccess(HealService.summary(episode));
             }
         } catch (IOException | InterruptedException e) {
             getContext().onFailure(e);
@@ -162,26 +184,46 @@ public class SelfHealStepExecution extends StepExecution {
     }
 
     private void fail(Throwable t) {
-        phase = Phase.DONE;
-        getContext().onFailure(t instanceof IllegalArgumentException ? new AbortException("selfHeal: " + t.getMessage()) : t);
+        if (move(Set.of(Phase.STARTING, Phase.RUNNING_BODY, Phase.HEALING, Phase.WAITING, Phase.TIMING_OUT), Phase.DONE)) {
+            getContext().onFailure(t instanceof IllegalArgumentException ? new AbortException("selfHeal: " + t.getMessage()) : t);
+        }
     }
 
     @Override
     public void stop(Throwable cause) {
         cancelTask();
-        phase = Phase.DONE; // the episode stays on the build page and can still be decided
-        getContext().onFailure(cause);
+        fail(cause); // the episode stays on the build page and can still be decided
     }
 
     @Override
     public void onResume() {
-        if (phase == Phase.WAITING) {
-            armTimeout();
-        } else if (phase == Phase.TIMING_OUT) {
-            task = Background.submit(this::finishTimedOut, this::fail);
-        } else if (phase == Phase.HEALING || phase == Phase.STARTING) {
-            fail(new AbortException("Jenkins restarted while Self-Heal was " + (phase == Phase.HEALING ? "healing" : "starting")
-                    + "; the heal did not finish. Run the build again."));
+        Phase now;
+        synchronized (this) {
+            now = phase;
+        }
+        switch (now) {
+            case WAITING -> armTimeout();
+            case TIMING_OUT -> task = Background.submit(this::timedOut, this::fail);
+            case STARTING, HEALING -> fail(new AbortException("Jenkins restarted while Self-Heal was "
+                    + (now == Phase.HEALING ? "healing" : "starting") + "; the heal did not finish. Run the build again."));
+            default -> {
+                // RUNNING_BODY: the body resumes and calls back; DONE: nothing left
+            }
+        }
+    }
+
+    @Override
+    public boolean blocksRestart() {
+        synchronized (this) {
+            return phase == Phase.STARTING || phase == Phase.HEALING;
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        synchronized (this) {
+            return phase == Phase.WAITING ? "waiting for feedback until " + Instant.ofEpochMilli(waitDeadlineMillis)
+                    : phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.selfheal.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.view.ViewDocumentBuilder;
 import io.jenkins.plugins.selfheal.engine.view.ViewJson;
@@ -32,7 +33,7 @@ class JobPageBrowserTest {
     static final String PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
             + "<link rel=\"stylesheet\" href=\"/plugin/self-heal/css/self-heal-view.css\">"
             + "<script src=\"/plugin/self-heal/js/self-heal-view.js\" type=\"text/javascript\"></script></head>"
-            + "<body><div class=\"self-heal-view\" data-src=\"/job/demo/self-heal/view.json\"></div>"
+            + "<body><div class=\"self-heal-view\" data-src=\"/job/demo/self-heal/view.json\" data-root-url=\"/jenkins/\"></div>"
             + "<div id=\"trend\" class=\"self-heal-view\" data-mode=\"trend\" data-src=\"/job/demo/self-heal/view.json\"></div>"
             + "</body></html>";
 
@@ -43,6 +44,11 @@ class JobPageBrowserTest {
     void rendersFromDataSrcUnderAStrictContentSecurityPolicy() throws Exception {
         assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
         PolicyStore store = ReportFixtures.store(ReportFixtures.hostilePolicy(dir));
+        store.update(policy -> { // Jenkins stores build links relative to its root
+            ReportFixtures.learn(policy, 3, "deployment_failure_DOWN", ActionKind.RETRY_DEPLOYMENT, 3, "healed", "accepted",
+                    "job/demo/3/");
+            return policy;
+        });
         byte[] json = ViewJson.write(new ViewDocumentBuilder().build(store.read(), store.readLog()));
         Map<String, Resource> site = Map.of(
                 "/job/demo/self-heal/", new Resource("text/html", PAGE.getBytes(StandardCharsets.UTF_8)),
@@ -60,7 +66,8 @@ class JobPageBrowserTest {
             assertThat(dom.selectFirst(".sh-qtable .sh-state").text()).isEqualTo(ReportFixtures.HOSTILE);
             assertThat(dom.select("td.sh-cell").first().attr("style")).as("heat colour set through the CSSOM")
                     .startsWith("background-color: rgb(");
-            assertThat(dom.select(".sh-recent-table a").eachAttr("href")).containsExactly(ReportFixtures.BUILD_LINK);
+            assertThat(dom.select(".self-heal-view:not(#trend) .sh-recent-table a").eachAttr("href"))
+                    .containsExactly("/jenkins/job/demo/3/", ReportFixtures.BUILD_LINK);
             // the job main page's trend box: the reward moving average only
             assertThat(dom.select("#trend").attr("data-rendered")).isEqualTo("true");
             assertThat(dom.select("#trend .sh-chart")).hasSize(1);

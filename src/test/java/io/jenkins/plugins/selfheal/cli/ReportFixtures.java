@@ -100,7 +100,7 @@ final class ReportFixtures {
     }
 
     /** One Q-learning step (α from the policy) recorded as an episode, as the healing loop would. */
-    private static void learn(Policy policy, int n, String state, ActionKind action, double reward, String outcome,
+    static void learn(Policy policy, int n, String state, ActionKind action, double reward, String outcome,
                               String feedback, String link) {
         QEntry before = policy.table().entry(state, action);
         double after = before.value() + policy.parameters().alpha() * (reward - before.value());
