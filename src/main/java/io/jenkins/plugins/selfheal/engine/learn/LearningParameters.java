@@ -2,18 +2,25 @@ package io.jenkins.plugins.selfheal.engine.learn;
 
 /**
  * Q-learning settings. Defaults are the original simulation's α = 0.1 and ε = 0.1, with γ = 0.9
- * for heals of several steps (a build that tries another action after a failed one).
+ * for heals of several steps (a build that tries another action after a failed one), ties to the
+ * least-visited action, and a new state's row starting from its sibling's values
+ * ({@link InitialValues#SIBLINGS}).
  *
- * @param alpha   learning rate, in (0, 1]
- * @param epsilon probability of exploring a random allowed action, in [0, 1]
- * @param gamma   discount of the next state's best value after a failed action, in [0, 1]
- * @param tieBreak how equal Q-values are ordered when exploiting
+ * @param alpha         learning rate, in (0, 1]
+ * @param epsilon       probability of exploring a random allowed action, in [0, 1]
+ * @param gamma         discount of the next state's best value after a failed action, in [0, 1]
+ * @param tieBreak      how equal Q-values are ordered when exploiting (null: {@link TieBreak#LEAST_VISITED})
+ * @param initialValues the Q-values a state's row starts with when the state is first seen
+ *                      (null: {@link InitialValues#SIBLINGS})
  */
-public record LearningParameters(double alpha, double epsilon, double gamma, TieBreak tieBreak) {
-    public static final LearningParameters DEFAULTS = new LearningParameters(0.1, 0.1, 0.9, TieBreak.LEAST_VISITED);
+public record LearningParameters(double alpha, double epsilon, double gamma, TieBreak tieBreak,
+                                 InitialValues initialValues) {
+    public static final LearningParameters DEFAULTS = new LearningParameters(0.1, 0.1, 0.9, TieBreak.LEAST_VISITED,
+            InitialValues.SIBLINGS);
 
-    /** The original simulation: no discount and ties to the first action. */
-    public static final LearningParameters SEED = new LearningParameters(0.1, 0.1, 0.0, TieBreak.FIRST_ACTION);
+    /** The original simulation: no discount, ties to the first action, every new row at zero. */
+    public static final LearningParameters SEED = new LearningParameters(0.1, 0.1, 0.0, TieBreak.FIRST_ACTION,
+            InitialValues.ZERO);
 
     public LearningParameters {
         requireIn("alpha", alpha, Double.MIN_VALUE, 1);
@@ -22,6 +29,14 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
         if (tieBreak == null) {
             tieBreak = TieBreak.LEAST_VISITED;
         }
+        if (initialValues == null) {
+            initialValues = InitialValues.SIBLINGS;
+        }
+    }
+
+    /** With the default initial values ({@link InitialValues#SIBLINGS}). */
+    public LearningParameters(double alpha, double epsilon, double gamma, TieBreak tieBreak) {
+        this(alpha, epsilon, gamma, tieBreak, InitialValues.SIBLINGS);
     }
 
     public LearningParameters(double alpha, double epsilon, double gamma) {
@@ -29,7 +44,11 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
     }
 
     public LearningParameters withEpsilon(double newEpsilon) {
-        return new LearningParameters(alpha, newEpsilon, gamma, tieBreak);
+        return new LearningParameters(alpha, newEpsilon, gamma, tieBreak, initialValues);
+    }
+
+    public LearningParameters withInitialValues(InitialValues newInitialValues) {
+        return new LearningParameters(alpha, epsilon, gamma, tieBreak, newInitialValues);
     }
 
     private static void requireIn(String field, double value, double min, double max) {
@@ -45,5 +64,22 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
         LEAST_VISITED,
         /** Catalogue order only (the original simulation's {@code idxmax}). */
         FIRST_ACTION
+    }
+
+    /**
+     * The Q-values a state's row starts with when the state is first seen (by a decision, or by the
+     * learner under the store lock). Either way the cells stay unvisited (visits 0), so the row still
+     * counts as unexplored, is shown as unvisited, and its first update is {@code prior + α (target − prior)}.
+     */
+    public enum InitialValues {
+        /** Every cell 0 (the original simulation). */
+        ZERO,
+        /**
+         * A prior from the sibling state: {@code <failure>_UP} starts with the current Q-values of
+         * {@code <failure>_DOWN} and the other way round (the same failure usually needs the same remedy
+         * whether or not the service still answers); 0 when the sibling is unknown or the name has no
+         * {@code _UP} / {@code _DOWN} suffix. Values only, never visit counts.
+         */
+        SIBLINGS
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * </ul>
  * Steps are updated last to first, so a failed step bootstraps from the freshly learned value of
  * what followed it. With one step and γ unused this is the original simulation's bandit update.
+ * A state not in the table yet is added with {@link LearningParameters#initialValues()} right before its
+ * first update (so the update starts from the same initial row a decision on it used); a next state that
+ * is not known is bootstrapped from that initial row without being added.
  */
 public final class QLearner {
     private final LearningParameters parameters;
@@ -41,13 +44,16 @@ public final class QLearner {
         updates.add(apply(table, last.state(), last.action(), rewards.forChosenAction(effective, last.healed()), 0.0, now));
         for (int i = steps.size() - 2; i >= 0; i--) {
             HealStep step = steps.get(i);
-            double future = parameters.gamma() * table.maxValue(step.stateAfter(), step.allowedAfter());
+            double future = parameters.gamma() * step.allowedAfter().stream()
+                    .mapToDouble(a -> table.entryOrInitial(step.stateAfter(), a, parameters.initialValues()).value())
+                    .max().orElse(0.0);
             updates.add(apply(table, step.state(), step.action(), rewards.forOutcomeOnly(step.healed()), future, now));
         }
         return updates;
     }
 
     private QUpdate apply(QTable table, String state, ActionKind action, double reward, double future, Instant now) {
+        table.ensureState(state, parameters.initialValues());
         QEntry entry = table.entry(state, action);
         double target = reward + future;
         double after = entry.value() + parameters.alpha() * (target - entry.value());

@@ -12,6 +12,9 @@ import java.util.Set;
  * actions); otherwise it exploits: the highest Q-value, ties broken by {@link LearningParameters.TieBreak}
  * (default: fewest visits, then catalogue order), so a run is reproducible from its seed.
  * In training mode an allowed action never tried in this state is taken first (the original {@code --train}).
+ * A state seen for the first time is added with {@link LearningParameters#initialValues()} (its cells
+ * unvisited), and {@link #greedy} ranks an unknown state by that same initial row, so the greedy policy
+ * of a state never seen is the action its first decision would exploit.
  */
 public final class QLearningPlanner implements Planner {
     private final QTable table;
@@ -34,7 +37,7 @@ public final class QLearningPlanner implements Planner {
     @Override
     public Decision decide(String state, Set<ActionKind> allowed) {
         Planner.requireSomethingAllowed(state, allowed);
-        table.ensureState(state);
+        table.ensureState(state, parameters.initialValues());
         List<ActionKind> ordered = Planner.inCatalogueOrder(allowed);
         ActionKind action;
         Choice choice;
@@ -54,9 +57,11 @@ public final class QLearningPlanner implements Planner {
 
     /** The best allowed action by the documented order: Q-value descending, then the tie-break. */
     public ActionKind greedy(String state, List<ActionKind> ordered) {
-        Comparator<ActionKind> byValue = Comparator.comparingDouble((ActionKind a) -> table.value(state, a)).reversed();
+        LearningParameters.InitialValues initial = parameters.initialValues();
+        Comparator<ActionKind> byValue = Comparator.comparingDouble(
+                (ActionKind a) -> table.entryOrInitial(state, a, initial).value()).reversed();
         Comparator<ActionKind> order = switch (parameters.tieBreak()) {
-            case LEAST_VISITED -> byValue.thenComparingLong(a -> table.entry(state, a).visits())
+            case LEAST_VISITED -> byValue.thenComparingLong(a -> table.entryOrInitial(state, a, initial).visits())
                     .thenComparing(Comparator.naturalOrder());
             case FIRST_ACTION -> byValue.thenComparing(Comparator.naturalOrder());
         };

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The learned values, one row per state (in order of first sight), one column per {@link ActionKind}.
- * Unknown states are added on first sight with every cell unvisited (Q = 0).
+ * Unknown states are added on first sight with every cell unvisited (visits 0): Q = 0, or with
+ * {@link LearningParameters.InitialValues#SIBLINGS} the sibling state's current values as a prior.
  * Not thread-safe: the policy store serialises every change.
  */
 public final class QTable {
@@ -23,10 +24,39 @@ public final class QTable {
         return copy;
     }
 
-    /** Adds the state with every cell unvisited if it is new. */
+    /** Adds the state with every cell unvisited at Q = 0 if it is new. */
     public void ensureState(String state) {
+        ensureState(state, LearningParameters.InitialValues.ZERO);
+    }
+
+    /**
+     * Adds the state if it is new, its row being {@link #initialRow}: unvisited cells, with the values
+     * {@code initial} gives. A known state is left as it is.
+     */
+    public void ensureState(String state, LearningParameters.InitialValues initial) {
         StateNames.requireValid(state);
-        rows.computeIfAbsent(state, s -> emptyRow());
+        if (!rows.containsKey(state)) {
+            rows.put(state, initialRow(state, initial));
+        }
+    }
+
+    /**
+     * The row {@code state} would get if it were added now: every cell unvisited (visits 0, never
+     * updated), valued 0, or with {@code SIBLINGS} the sibling's current values when the sibling is known.
+     */
+    public EnumMap<ActionKind, QEntry> initialRow(String state, LearningParameters.InitialValues initial) {
+        EnumMap<ActionKind, QEntry> row = emptyRow();
+        if (initial == LearningParameters.InitialValues.SIBLINGS) {
+            StateNames.sibling(state).map(rows::get).ifPresent(sibling -> sibling.forEach((action, entry) ->
+                    row.put(action, entry.value() == 0.0 ? QEntry.UNVISITED : new QEntry(entry.value(), 0, java.util.Optional.empty()))));
+        }
+        return row;
+    }
+
+    /** The cell, or for an unknown state the cell {@link #initialRow} would give it; adds nothing. */
+    public QEntry entryOrInitial(String state, ActionKind action, LearningParameters.InitialValues initial) {
+        EnumMap<ActionKind, QEntry> row = rows.get(state);
+        return row != null ? row.get(action) : initialRow(state, initial).get(action);
     }
 
     public boolean hasState(String state) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.selfheal.engine.learn;
 
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,5 +26,20 @@ public final class StateNames {
                     + "': 1 to 200 printable characters expected");
         }
         return state;
+    }
+
+    /**
+     * The same failure with the other uptime status: {@code deployment_failure_UP} ↔
+     * {@code deployment_failure_DOWN}; empty for a name without an {@code _UP} / {@code _DOWN} suffix.
+     */
+    public static Optional<String> sibling(String state) {
+        for (UptimeStatus status : new UptimeStatus[] {UptimeStatus.UP, UptimeStatus.DOWN}) {
+            String suffix = "_" + status.name();
+            if (state.endsWith(suffix) && state.length() > suffix.length()) {
+                String other = status == UptimeStatus.UP ? UptimeStatus.DOWN.name() : UptimeStatus.UP.name();
+                return Optional.of(state.substring(0, state.length() - suffix.length()) + "_" + other);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -63,11 +63,11 @@ public final class EpisodeLearner {
             List<QUpdate> updates = nothingToLearn ? List.of()
                     : new QLearner(parameters, rewards).learn(policy.table(), result.steps(), feedback, now);
             if (!result.initial().healthy()) {
-                policy.table().ensureState(result.initial().state()); // unknown states are added on first sight
+                policy.table().ensureState(result.initial().state(), parameters.initialValues()); // unknown states are added on first sight
             }
             for (HealStep step : result.steps()) {
                 if (!step.healed()) {
-                    policy.table().ensureState(step.stateAfter());
+                    policy.table().ensureState(step.stateAfter(), parameters.initialValues());
                 }
             }
             LogEntry.EpisodeEntry entry = decided(draft, result, feedback, decidedBy, updates, now);

@@ -43,6 +43,10 @@ final class EpisodeLogReader {
         return entries;
     }
 
+    /** The rebuilt policy's initial values: it gets the default parameters. */
+    private static final io.jenkins.plugins.selfheal.engine.learn.LearningParameters.InitialValues INITIAL =
+            io.jenkins.plugins.selfheal.engine.learn.LearningParameters.DEFAULTS.initialValues();
+
     /** Replays resets, imports and the exact cell values episodes recorded. */
     static Policy rebuild(String key, List<LogEntry> log, Instant now) {
         QTable table = new QTable();
@@ -59,16 +63,17 @@ final class EpisodeLogReader {
                 Optional<Instant> at = Optional.of(Instant.parse(episode.at()));
                 for (LogEntry.UpdateEntry update : episode.updates()) {
                     ActionKind action = ActionKind.parse(update.action());
+                    table.ensureState(update.state(), INITIAL); // as QLearner: added right before its first update
                     QEntry before = table.entry(update.state(), action);
                     table.put(update.state(), action, new QEntry(update.after(), before.visits() + 1, at));
                 }
                 // the states the learner added on first sight without updating them (see EpisodeLearner)
                 if (!episode.steps().isEmpty()) {
-                    table.ensureState(episode.state());
+                    table.ensureState(episode.state(), INITIAL);
                 }
                 for (LogEntry.StepEntry step : episode.steps()) {
                     if (!step.healed()) {
-                        table.ensureState(step.stateAfter());
+                        table.ensureState(step.stateAfter(), INITIAL);
                     }
                 }
                 episodes++;

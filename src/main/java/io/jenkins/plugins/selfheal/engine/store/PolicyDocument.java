@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The saved form of a {@link Policy} (also the export/import format):
  * <pre>{"format":"self-heal-policy","version":1,"key":"…","generation":"…","updatedAt":"…","episodes":3,
- *  "parameters":{"alpha":0.1,"epsilon":0.1,"gamma":0.9,"tieBreak":"LEAST_VISITED"},
+ *  "parameters":{"alpha":0.1,"epsilon":0.1,"gamma":0.9,"tieBreak":"LEAST_VISITED","initialValues":"SIBLINGS"},
  *  "rewards":{"acceptedHealed":3,…},"latencyThresholdMs":null,
  *  "states":{"deployment_failure_DOWN":{"retry_deployment":{"q":0.3,"visits":1,"updated":"…"},…}}}</pre>
  */

@@ -105,6 +105,50 @@ class EpisodeLearnerTest {
     }
 
     @Test
+    void aNewStateStartsFromItsSiblingInTheDecisionTheStoreAndTheRebuild() throws Exception {
+        QTable imported = new QTable();
+        imported.put("deployment_failure_DOWN", RETRY_DEPLOYMENT,
+                new QEntry(2.0, 5, Optional.of(java.time.Instant.parse("2024-04-01T00:00:00Z"))));
+        imported.put("deployment_failure_DOWN", ADJUST_THRESHOLDS,
+                new QEntry(-0.5, 2, Optional.of(java.time.Instant.parse("2024-04-01T00:00:00Z"))));
+        store().importTable(imported, "test", "alice");
+
+        HealResult result = heal(crashFixedByRetry(), 3);
+        LogEntry.EpisodeEntry entry = learner().learn(result, Feedback.accepted(), context("ep-prior"));
+
+        // the decision saw the sibling's values as a prior ...
+        assertThat(result.steps().get(0).decision().qValues()).containsEntry(RETRY_DEPLOYMENT, 2.0)
+                .containsEntry(ADJUST_THRESHOLDS, -0.5);
+        // ... and learning started from the same values
+        QTable table = store().read().table();
+        assertThat(entry.updates()).containsExactly(new LogEntry.UpdateEntry(CRASH_UP, "retry_deployment", 3, 3, 2.0,
+                2.0 + 0.1 * (3 - 2.0)));
+        assertThat(table.entry(CRASH_UP, RETRY_DEPLOYMENT).visits()).isEqualTo(1);
+        assertThat(table.entry(CRASH_UP, ADJUST_THRESHOLDS)).isEqualTo(new QEntry(-0.5, 0, Optional.empty()));
+        assertThat(table.entry("deployment_failure_DOWN", RETRY_DEPLOYMENT).visits()).isEqualTo(5);
+
+        // a document rebuilt from the episode log has the same prior cells
+        Files.writeString(dir.resolve("policy.json"), "{ truncated");
+        assertThat(store().read().table()).isEqualTo(table);
+    }
+
+    @Test
+    void theSeedSettingsStoreANewStateAtZero() throws Exception {
+        QTable imported = new QTable();
+        imported.put("deployment_failure_DOWN", ADJUST_THRESHOLDS, new QEntry(-0.5, 2, Optional.empty()));
+        store().importTable(imported, "test", "alice");
+        LearningParameters seed = LearningParameters.SEED.withEpsilon(0);
+        Policy policy = store().read();
+        QLearningPlanner planner = new QLearningPlanner(policy.table().copy(), seed, new Random(1), false);
+        HealResult result = new HealingLoop(planner, 3, clock, line -> { }).run(crashFixedByRetry(), policy.generation());
+
+        new EpisodeLearner(store(), seed, RewardPolicy.SEED, clock).learn(result, Feedback.accepted(), context("ep-seed"));
+
+        assertThat(store().read().table().entry(CRASH_UP, ADJUST_THRESHOLDS)).isEqualTo(QEntry.UNVISITED);
+        assertThat(store().read().table().value(CRASH_UP, RETRY_DEPLOYMENT)).isCloseTo(0.3, within(1e-12));
+    }
+
+    @Test
     void overrideAndNoFeedbackAreRecordedAsSuch() throws Exception {
         EpisodeLearner learner = learner();
         LogEntry.EpisodeEntry overridden = learner.learn(heal(crashFixedByRetry(), 3),

@@ -25,11 +25,15 @@ class ConvergenceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     private QTable train(long seed, int episodes) throws Exception {
+        return train(seed, episodes, LearningParameters.DEFAULTS);
+    }
+
+    private QTable train(long seed, int episodes, LearningParameters parameters) throws Exception {
         QTable table = new QTable();
         Random random = new Random(seed);
-        QLearningPlanner planner = new QLearningPlanner(table, LearningParameters.DEFAULTS, new Random(seed + 1), false);
+        QLearningPlanner planner = new QLearningPlanner(table, parameters, new Random(seed + 1), false);
         HealingLoop loop = new HealingLoop(planner, 3, clock, line -> { });
-        QLearner learner = new QLearner(LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS);
+        QLearner learner = new QLearner(parameters, RewardPolicy.DEFAULTS);
         SimulatedReviewer reviewer = new SimulatedReviewer(0, new Random(seed + 2));
         for (int i = 0; i < episodes; i++) {
             SimulatedEnvironment env = new SimulatedEnvironment(Scenario.random(random), SuccessTable.DEFAULT, random);
@@ -57,5 +61,53 @@ class ConvergenceTest {
     @Test
     void trainingIsReproducibleFromTheSeed() throws Exception {
         assertThat(train(7, 200)).isEqualTo(train(7, 200));
+    }
+
+    /** Episodes until the greedy policy (with the parameters' initial values) is the intended one in every state. */
+    private int episodesUntilIntended(long seed, LearningParameters parameters) throws Exception {
+        QLearningPlanner greedyAfter = null;
+        for (int episodes = 1; episodes <= 500; episodes++) {
+            QTable table = train(seed, episodes, parameters);
+            greedyAfter = new QLearningPlanner(table, parameters.withEpsilon(0), new Random(0), false);
+            QLearningPlanner greedy = greedyAfter;
+            if (SimulatedEnvironment.SCENARIOS.stream().allMatch(s -> greedy.greedy(s.state(), Arrays.asList(ActionKind.values()))
+                    == SuccessTable.intended(s.failure()))) {
+                return episodes;
+            }
+        }
+        return 501;
+    }
+
+    @Test
+    void siblingPriorsLearnTheIntendedPolicyInFewerEpisodesThanZeros() throws Exception {
+        int zero = 0;
+        int siblings = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            zero += episodesUntilIntended(seed, LearningParameters.DEFAULTS.withInitialValues(LearningParameters.InitialValues.ZERO));
+            siblings += episodesUntilIntended(seed, LearningParameters.DEFAULTS);
+        }
+        assertThat(siblings).as("episodes over 10 seeds: siblings %d, zeros %d", siblings, zero).isLessThan(zero);
+    }
+
+    @Test
+    void anUnseenDownStateFollowsItsLearnedUpSibling() throws Exception {
+        QTable table = new QTable();
+        QLearner learner = new QLearner(LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS);
+        SimulatedReviewer reviewer = new SimulatedReviewer(0, new Random(3));
+        QLearningPlanner planner = new QLearningPlanner(table, LearningParameters.DEFAULTS.withEpsilon(0), new Random(3), false);
+        HealingLoop loop = new HealingLoop(planner, 1, clock, line -> { });
+        Scenario up = new Scenario(io.jenkins.plugins.selfheal.engine.detect.Finding.ANOMALY_PREFIX + "score",
+                io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus.UP);
+        Random random = new Random(3);
+        for (int i = 0; i < 20; i++) {
+            HealResult result = loop.run(new SimulatedEnvironment(up, SuccessTable.DEFAULT, random), "g");
+            learner.learn(table, result.steps(), reviewer.review(result), clock.instant());
+        }
+        String down = "anomaly_score_DOWN";
+
+        assertThat(table.hasState(down)).isFalse();
+        assertThat(planner.greedy(down, Arrays.asList(ActionKind.values()))).isEqualTo(ActionKind.RESTORE_PREVIOUS_VERSION);
+        assertThat(new QLearningPlanner(table, LearningParameters.SEED.withEpsilon(0), new Random(0), false)
+                .greedy(down, Arrays.asList(ActionKind.values()))).isEqualTo(ActionKind.RETRY_DEPLOYMENT);
     }
 }

@@ -78,6 +78,23 @@ class PolicyStoreTest {
     }
 
     @Test
+    void initialValuesRoundTripAndDefaultToSiblingsWhenAbsent() {
+        Policy seed = new Policy("k", "gen-1", LearningParameters.SEED, RewardPolicy.SEED, new QTable(), 0, null,
+                Instant.parse("2024-05-01T10:00:00Z"));
+
+        String json = new String(PolicyJson.write(PolicyDocument.of(seed), false), java.nio.charset.StandardCharsets.UTF_8);
+        Policy back = PolicyJson.readDocument(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "mem.json")
+                .toPolicy("mem.json", "fallback");
+        Policy older = PolicyJson.readDocument(json.replace(",\"initialValues\":\"ZERO\"", "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "old.json").toPolicy("old.json", "fallback");
+
+        assertThat(json).contains("\"initialValues\":\"ZERO\"");
+        assertThat(back.parameters()).isEqualTo(LearningParameters.SEED);
+        assertThat(older.parameters().initialValues()).isEqualTo(LearningParameters.InitialValues.SIBLINGS);
+        assertThat(older.parameters().tieBreak()).isEqualTo(LearningParameters.TieBreak.FIRST_ACTION);
+    }
+
+    @Test
     void documentRoundTripsThroughJson() {
         QTable table = new QTable();
         table.put(S, RETRY_DEPLOYMENT, new QEntry(0.123456789, 7, Optional.of(Instant.parse("2024-01-02T03:04:05.678Z"))));
