@@ -57,12 +57,8 @@ final class HealRunner {
 
     /** The data set's baseline now, before the deployment changes it; null without a dataset. */
     long[] datasetBaselineNow() throws IOException, InterruptedException {
-        if (parameters.datasetPath().isEmpty()) {
-            return null;
-        }
-        requireWorkspace("dataset");
-        return AgentDataCheck.since(workspace, parameters.datasetPath().get(), parameters.rulesSpec().orElse(null), null)
-                .baselineNow();
+        AgentDataCheck check = dataCheckSince(null);
+        return check == null ? null : check.baselineNow();
     }
 
     /** The check of the rows changed since {@code baseline} (the whole file without one); none without a dataset. */

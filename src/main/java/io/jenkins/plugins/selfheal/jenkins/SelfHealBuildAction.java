@@ -88,10 +88,6 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
         return overrideChoices();
     }
 
-    public boolean isAwaitingFeedback() {
-        return super.isAwaitingFeedback();
-    }
-
     /** Whether the current user may decide (Item.BUILD on the job): the page shows the buttons only then. */
     public boolean isDecidable() {
         return run != null && run.getParent().hasPermission(Item.BUILD);
