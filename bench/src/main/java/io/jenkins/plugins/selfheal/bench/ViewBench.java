@@ -97,7 +97,7 @@ final class ViewBench {
         }
         String at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 60L).toString();
         LogEntry.StepEntry step = new LogEntry.StepEntry(state, action.id(), "exploit", 0.1, q, ActionKind.ids(),
-                true, 200, "simulated fix worked", "no_failure_UP", true);
+                true, 200, "simulated fix worked", "no_failure_UP", true, null);
         return new LogEntry.EpisodeEntry("episode-" + i, at, "initial", "rl", "deployment_failure", "simulated crash", state,
                 List.of(step), "healed", "accepted", null, null, "bench", at, 3, 200L, null,
                 List.of(new LogEntry.UpdateEntry(state, action.id(), 3, 3, 0.5, 0.75)));

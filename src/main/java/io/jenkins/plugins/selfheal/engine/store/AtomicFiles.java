@@ -80,18 +80,24 @@ public final class AtomicFiles {
     }
 
     /**
-     * Appends {@code bytes} and forces them to disk; returns the file's size after. Callers serialise
-     * appends with the store lock.
+     * Appends {@code bytes} and forces them to disk (fdatasync: the data and the new length, which is all
+     * an append needs to survive a crash); returns the file's size after. Callers serialise appends with
+     * the store lock.
      */
     public static long append(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            opened = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+        try (FileChannel channel = opened) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(true);
+            channel.force(false);
             return channel.size();
         }
     }
