@@ -102,10 +102,13 @@ class ReportBrowserTest {
         Path policy = ReportFixtures.gridPolicy(dir.resolve("grid.json"), 120, 40);
         Path report = report(policy);
         // A page script standing in for the user: click "Most visited", then type "_00" in the filter box.
-        String html = Files.readString(report).replace("</body>", "<script>setTimeout(function () {"
-                + "document.querySelector('.sh-sort[data-sort=visits]').click();"
+        // It waits for the view to be rendered: this script runs while the page is parsed, before the renderer.
+        String html = Files.readString(report).replace("</body>", "<script>(function act() {"
+                + "var sort = document.querySelector('.sh-sort[data-sort=visits]');"
+                + "if (!sort) { setTimeout(act, 10); return; }"
+                + "sort.click();"
                 + "var box = document.querySelector('.sh-filter'); box.value = '_00';"
-                + "box.dispatchEvent(new Event('input')); }, 0);</script></body>");
+                + "box.dispatchEvent(new Event('input')); })();</script></body>");
         Files.writeString(report, html);
         List<ViewDocument.StateRow> expected = document(policy).states().stream()
                 .filter(r -> r.state().contains("_00"))

@@ -66,12 +66,13 @@ final class ConcurrencyBench {
         }
         boolean noneLost = one.lost() == 0 && threads.lost() == 0 && processes.lost() == 0;
         return table + "\nEach update is one `EpisodeLearner.learn` (accepted feedback on a one-step heal) on the same "
-                + "policy file: lock (JVM lock + OS file lock), read, Q-update, append + fsync the log, write + fsync + "
-                + "rename the document. Lost = updates made − min(episodes counted, Q-visits, log lines). "
+                + "policy file: lock (JVM lock + OS file lock), replay what other writers appended since, Q-update, append + "
+                + "fsync the log; the document (a snapshot of a prefix of the log) is replaced without fsync only when "
+                + "the log has grown past it. Lost = updates made − min(episodes counted, Q-visits, log lines). "
                 + (perWriter < 1000 ? "Scaled down to " + perWriter + " updates per writer (1,000 would take over "
                 + String.format(java.util.Locale.ROOT, "%.0f", WRITERS * 1000 / calibration.perSecond())
-                + " s per run at the single-writer rate, dominated by two fsyncs per update). " : "")
-                + "Throughput cannot grow with writers: every update holds the one lock for its two fsyncs.\n\n"
+                + " s per run at the single-writer rate, dominated by the one fsync per update). " : "")
+                + "Throughput cannot grow much with writers: every update holds the one lock for its fsync.\n\n"
                 + "- Goal 0 lost updates: " + Stats.met(noneLost) + "\n";
     }
 

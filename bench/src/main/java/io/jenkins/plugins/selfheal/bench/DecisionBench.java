@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Section 2: detect result → chosen action (JMH, in memory) → decision persisted
- * ({@link EpisodeLearner#learn}: lock, read, update, append the log, save), against one fsync of a
+ * ({@link EpisodeLearner#learn}: lock, update, append + fsync the log, now and then a snapshot), against one fsync of a
  * small file measured in the same run.
  */
 final class DecisionBench {
@@ -62,8 +62,10 @@ final class DecisionBench {
                     .append(Stats.ratio(ratio)).append(" |\n");
         }
         return table + "\nchoose = `QLearningPlanner.decide` (ε-greedy + the Decision's Q-value snapshot), JMH sample "
-                + "mode, 1 fork. persist = `EpisodeLearner.learn` of a one-step heal (lock, read the document, Q-update, "
-                + "append + fsync the episode log, write + fsync + rename the document). fsync = write 64 bytes + "
+                + "mode, 1 fork. persist = `EpisodeLearner.learn` of a one-step heal (lock, check the document and the log "
+                + "are as this store left them, Q-update, append + fsync the episode log; the document is a compact "
+                + "snapshot of a prefix of the log, replaced without fsync only when the log has grown past its size, "
+                + "at least 64 KiB). document = the snapshot's size. fsync = write 64 bytes + "
                 + "`FileChannel.force(true)`.\n\n"
                 + "- Goal choose < 20 µs at 10,000 states: " + Stats.met(chooseMet) + "\n"
                 + "- Goal persist < 2× one fsync: " + Stats.met(persistMet) + "\n";

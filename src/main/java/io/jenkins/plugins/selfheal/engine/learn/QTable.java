@@ -17,6 +17,8 @@ import java.util.Set;
  */
 public final class QTable {
     private final Map<String, EnumMap<ActionKind, QEntry>> rows = new LinkedHashMap<>();
+    /** While journaling: each state changed since {@link #startJournal}, in order, with its row before (null = new). */
+    private LinkedHashMap<String, Map<ActionKind, QEntry>> journal;
 
     public QTable copy() {
         QTable copy = new QTable();
@@ -36,6 +38,9 @@ public final class QTable {
     public void ensureState(String state, LearningParameters.InitialValues initial) {
         StateNames.requireValid(state);
         if (!rows.containsKey(state)) {
+            if (journal != null && !journal.containsKey(state)) {
+                journal.put(state, null);
+            }
             rows.put(state, initialRow(state, initial));
         }
     }
@@ -57,6 +62,32 @@ public final class QTable {
     public QEntry entryOrInitial(String state, ActionKind action, LearningParameters.InitialValues initial) {
         EnumMap<ActionKind, QEntry> row = rows.get(state);
         return row != null ? row.get(action) : initialRow(state, initial).get(action);
+    }
+
+    /**
+     * Starts recording which rows change (the policy store uses it to check that its episode log
+     * describes an update exactly). Copies are never journaled.
+     */
+    public void startJournal() {
+        journal = new LinkedHashMap<>();
+    }
+
+    /**
+     * Stops recording and returns every state changed since {@link #startJournal}, in the order of
+     * their first change, each with its row as it was before (null when the state was added).
+     */
+    public Map<String, Map<ActionKind, QEntry>> stopJournal() {
+        Map<String, Map<ActionKind, QEntry>> changed = journal == null ? Map.of() : Collections.unmodifiableMap(journal);
+        journal = null;
+        return changed;
+    }
+
+    /** Removes the state's row (the policy store's replay of a patch that undoes a row). */
+    public void removeState(String state) {
+        if (journal != null && !journal.containsKey(state) && rows.containsKey(state)) {
+            journal.put(state, Collections.unmodifiableMap(new EnumMap<>(rows.get(state))));
+        }
+        rows.remove(state);
     }
 
     public boolean hasState(String state) {
@@ -94,6 +125,10 @@ public final class QTable {
     }
 
     public void put(String state, ActionKind action, QEntry entry) {
+        if (journal != null && !journal.containsKey(state)) {
+            EnumMap<ActionKind, QEntry> before = rows.get(state);
+            journal.put(state, before == null ? null : Collections.unmodifiableMap(new EnumMap<>(before)));
+        }
         ensureState(state);
         rows.get(state).put(action, entry);
     }

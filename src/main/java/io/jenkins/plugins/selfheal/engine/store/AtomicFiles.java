@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 /** Crash-safe file writes: readers see the old or the new content, never a torn one. */
 public final class AtomicFiles {
@@ -20,6 +22,21 @@ public final class AtomicFiles {
 
     /** Writes to a temporary file beside {@code target}, forces it to disk, then moves it over atomically. */
     public static void write(Path target, byte[] content) throws IOException {
+        replace(target, content, true);
+    }
+
+    /**
+     * Replaces {@code target} atomically (temporary file + rename) without forcing it to disk: after a
+     * power loss the file may hold the old content, the new one, or garbage, so only a file that can be
+     * rebuilt (a snapshot of the episode log) is written this way. Its modification time is set two
+     * seconds into the past, so a later edit in place is told apart by its time even when it keeps the size
+     * and falls within the file system's timestamp granularity.
+     */
+    public static void writeSnapshot(Path target, byte[] content) throws IOException {
+        replace(target, content, false);
+    }
+
+    private static void replace(Path target, byte[] content, boolean force) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -30,7 +47,12 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
+            }
+            if (!force) {
+                Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minusSeconds(2)));
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -72,6 +94,29 @@ public final class AtomicFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        }
+    }
+
+    /**
+     * Appends {@code bytes} and forces them to disk (fdatasync: the data and the new length, which is all
+     * an append needs to survive a crash); returns the file's size after. Callers serialise appends with
+     * the store lock.
+     */
+    public static long append(Path target, byte[] bytes) throws IOException {
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            opened = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+        try (FileChannel channel = opened) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+            return channel.size();
         }
     }
 }

@@ -10,13 +10,18 @@ import java.util.Map;
 /**
  * One line of a policy's append-only episode log (JSON lines). The log alone is enough to rebuild
  * the Q-table: episodes carry the resulting value of every cell they changed, resets start over,
- * imports carry the imported table. Times are ISO-8601 instants.
+ * imports carry the imported table, and a patch carries whatever else an update changed (a relaxed
+ * latency threshold, new settings, cells changed without an episode). Times are ISO-8601 instants.
+ *
+ * <p>The log is the durable record of a policy: {@link PolicyStore} forces every append to disk and
+ * keeps the document only as a snapshot of a prefix of the log.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LogEntry.EpisodeEntry.class, name = "episode"),
         @JsonSubTypes.Type(value = LogEntry.ResetEntry.class, name = "reset"),
-        @JsonSubTypes.Type(value = LogEntry.ImportEntry.class, name = "import")
+        @JsonSubTypes.Type(value = LogEntry.ImportEntry.class, name = "import"),
+        @JsonSubTypes.Type(value = LogEntry.PatchEntry.class, name = "patch")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface LogEntry {
@@ -53,6 +58,23 @@ public sealed interface LogEntry {
     /** A whole table was imported (policy JSON or the original simulation's rl_log.csv). */
     record ImportEntry(String at, String generation, String by, String source, PolicyDocument policy)
             implements LogEntry {
+    }
+
+    /**
+     * What an update changed beyond its episodes, resets and imports: the policy's fields after it and
+     * every row it changed (whole rows, replayed over the table), and the rows the update's other lines
+     * would add but the update did not ({@code removed}). {@link PolicyStore#readLog} leaves
+     * patches out: they are bookkeeping, not history.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PatchEntry(String at, String generation, long episodes,
+                      io.jenkins.plugins.selfheal.engine.learn.LearningParameters parameters,
+                      io.jenkins.plugins.selfheal.engine.learn.RewardPolicy rewards, Long latencyThresholdMs,
+                      Map<String, Map<String, PolicyDocument.Cell>> states, List<String> removed) implements LogEntry {
+        public PatchEntry {
+            states = states == null ? Map.of() : states;
+            removed = removed == null || removed.isEmpty() ? null : List.copyOf(removed);
+        }
     }
 
     /** One action of an episode with the decision's explanation and its outcome. */

@@ -105,6 +105,32 @@ public final class Policy {
         pendingLog.add(cause);
     }
 
+    /** Replay of a patch: the fields an update set outside the table. */
+    void restore(String newGeneration, long newEpisodes, LearningParameters newParameters, RewardPolicy newRewards,
+                 Long newLatencyThresholdMs) {
+        this.generation = Objects.requireNonNull(newGeneration);
+        this.episodes = newEpisodes;
+        this.parameters = Objects.requireNonNull(newParameters);
+        this.rewards = Objects.requireNonNull(newRewards);
+        this.latencyThresholdMs = newLatencyThresholdMs;
+    }
+
+    /** Replay: a table replaced by a reset or an import, without logging it again. */
+    void replayTable(QTable newTable, String newGeneration) {
+        this.table = newTable;
+        this.generation = newGeneration;
+        this.latencyThresholdMs = null;
+        this.episodes = 0;
+    }
+
+    void setGeneration(String newGeneration) {
+        this.generation = Objects.requireNonNull(newGeneration);
+    }
+
+    Long latencyThresholdOrNull() {
+        return latencyThresholdMs;
+    }
+
     void touch(Instant now) {
         this.updatedAt = now;
     }

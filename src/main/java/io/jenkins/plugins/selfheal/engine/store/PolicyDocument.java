@@ -21,14 +21,30 @@ import java.util.Optional;
  *  "rewards":{"acceptedHealed":3,…},"latencyThresholdMs":null,
  *  "states":{"deployment_failure_DOWN":{"retry_deployment":{"q":0.3,"visits":1,"updated":"…"},…}}}</pre>
  */
-@JsonPropertyOrder({"format", "version", "key", "generation", "updatedAt", "episodes", "parameters", "rewards",
-        "latencyThresholdMs", "states"})
+@JsonPropertyOrder({"format", "version", "key", "generation", "updatedAt", "logBytes", "episodes", "parameters",
+        "rewards", "latencyThresholdMs", "states"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicyDocument(String format, Integer version, String key, String generation, String updatedAt,
                              Long episodes, LearningParameters parameters, RewardPolicy rewards,
-                             Long latencyThresholdMs, Map<String, Map<String, Cell>> states) {
+                             Long latencyThresholdMs, Map<String, Map<String, Cell>> states, Long logBytes) {
     public static final String FORMAT = "self-heal-policy";
     public static final int VERSION = 1;
+
+    /**
+     * A document without {@code logBytes}: an export, an import, a backup, or a document saved before
+     * snapshots (see {@link PolicyStore}).
+     */
+    public PolicyDocument(String format, Integer version, String key, String generation, String updatedAt,
+                          Long episodes, LearningParameters parameters, RewardPolicy rewards,
+                          Long latencyThresholdMs, Map<String, Map<String, Cell>> states) {
+        this(format, version, key, generation, updatedAt, episodes, parameters, rewards, latencyThresholdMs, states, null);
+    }
+
+    /** This document as the snapshot of the first {@code bytes} bytes of the episode log. */
+    PolicyDocument snapshotOf(long bytes) {
+        return new PolicyDocument(format, version, key, generation, updatedAt, episodes, parameters, rewards,
+                latencyThresholdMs, states, bytes);
+    }
 
     /** One Q-table cell. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,8 +59,12 @@ public record PolicyDocument(String format, Integer version, String key, String 
     }
 
     static Map<String, Map<String, Cell>> cells(QTable table) {
+        return cells(table, table.states());
+    }
+
+    static Map<String, Map<String, Cell>> cells(QTable table, Iterable<String> which) {
         Map<String, Map<String, Cell>> states = new LinkedHashMap<>();
-        for (String state : table.states()) {
+        for (String state : which) {
             Map<String, Cell> row = new LinkedHashMap<>();
             table.row(state).forEach((action, entry) -> row.put(action.id(), new Cell(entry.value(), entry.visits(),
                     entry.lastUpdated().map(Instant::toString).orElse(null))));
@@ -68,6 +88,9 @@ public record PolicyDocument(String format, Integer version, String key, String 
         }
         if (version != VERSION) {
             throw new PolicyFormatException(source, "version", "unsupported version " + version + " (this Self-Heal reads " + VERSION + ")");
+        }
+        if (logBytes != null && logBytes < 0) {
+            throw new PolicyFormatException(source, "logBytes", "must be >= 0, was " + logBytes);
         }
         if (episodes != null && episodes < 0) {
             throw new PolicyFormatException(source, "episodes", "must be >= 0, was " + episodes);

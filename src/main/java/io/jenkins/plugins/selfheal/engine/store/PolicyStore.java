@@ -1,48 +1,119 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.learn.StateNames;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One policy on disk: {@code <name>.json} (the document, replaced atomically) and
- * {@code <name>.episodes.jsonl} (append-only episode log). Every change runs under
- * {@link StoreLock} (threads and processes), re-reads the document, appends the log, then saves.
- * A corrupt or truncated document is moved aside and rebuilt from the log, with a warning.
+ * One policy on disk: {@code <name>.episodes.jsonl}, the append-only episode log, and
+ * {@code <name>.json}, the document.
  *
- * <p>Parsing a large document costs more than reading it, so the store remembers the bytes it last
- * saved and the policy they hold: when the file under the lock still has exactly those bytes (no
- * other store or process wrote since), the remembered policy is reused instead of parsed again.
- * The file is still read and compared every time, so a change by anyone else is always seen.
+ * <p><b>The log is the durable record.</b> Every change runs under {@link StoreLock} (threads and
+ * processes), starts from the freshest policy, and appends log lines describing it exactly, forced to
+ * disk: that one fsync is what makes an update durable. Episodes carry the resulting value of every
+ * cell they changed, resets and imports carry their table, and anything else an update changed (a
+ * relaxed latency threshold, new settings, cells changed without an episode) is appended as a
+ * {@link LogEntry.PatchEntry}. The store checks every update against a replay of its own log lines
+ * (the table journals which rows changed), so the log never describes less than what changed.
+ *
+ * <p><b>The document is a snapshot</b> of the first {@code logBytes} bytes of the log. It is replaced
+ * atomically (temporary file + rename) but not forced to disk, and only now and then: when the log has
+ * grown since the snapshot by more than the snapshot's own size (at least {@value #MIN_SNAPSHOT_INTERVAL}
+ * bytes), on resets and imports, and after a repair. Readers load the snapshot and replay the log after
+ * {@code logBytes}, so a stale or lost snapshot costs a longer replay, never an update. A snapshot that
+ * cannot be read, or one that claims more of the log than there is (the log was truncated or replaced),
+ * is moved aside and the policy is rebuilt from the log, with a warning; it is never silently reset.
+ *
+ * <p>A document without {@code logBytes} (saved before snapshots, when the document was written and
+ * forced after every update) is taken to include the whole current log; the first update converts it,
+ * forcing that one snapshot to disk before anything is appended, so the conversion is crash-safe.
+ * Exports, imports and backups never carry {@code logBytes}.
+ *
+ * <p>The store remembers the policy after its last update and the log length it includes; while the
+ * document is the one it last saw (same file, size and modification time) and the log has not shrunk,
+ * the next update starts from it and replays only what others appended since, instead of parsing the
+ * document again.
  */
 public final class PolicyStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
+    /** The least growth of the log, in bytes, before a new snapshot is written. */
+    static final long MIN_SNAPSHOT_INTERVAL = 64 * 1024;
 
     private final Path policyFile;
     private final Path episodeLog;
     private final String key;
     private final Clock clock;
     private final Consumer<String> warnings;
-    /** The document bytes this store last saved, and a private copy of the policy they hold; guarded by the lock. */
-    private byte[] savedBytes;
-    private Policy savedPolicy;
+    /** The policy after this store's last update, and where it stands on disk; guarded by the lock. */
+    private Cache cache;
 
-    /** A change to a policy, run under the lock. */
+    /** A change to a policy, run under the lock. The policy is valid only during the call. */
     @FunctionalInterface
     public interface Change<T> {
         T apply(Policy policy) throws IOException;
+    }
+
+    /** A file's identity, size and modification time (null when it does not exist). */
+    private record Stamp(Object fileKey, long size, FileTime modified) {
+        static Stamp of(Path file) throws IOException {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
+
+        boolean sameFile(Stamp other) {
+            return other != null && fileKey != null && fileKey.equals(other.fileKey);
+        }
+    }
+
+    /**
+     * The policy as of the first {@code logBytes} bytes of the log, and the document on disk.
+     *
+     * @param document    the document as last seen (null when there is none)
+     * @param docLogBytes the log length that document includes
+     * @param docSize     its size
+     */
+    private record Cache(Policy policy, long logBytes, Stamp log, Stamp document, long docLogBytes, long docSize) {
+    }
+
+    /** A policy loaded for an update, and whether a snapshot must follow. */
+    private record Loaded(Policy policy, long logBytes, Stamp document, long docLogBytes, long docSize,
+                          boolean snapshotNeeded) {
+    }
+
+    /** Thrown by a load without the lock when something needs the lock (a repair, a warning). */
+    private static final class NeedsLock extends RuntimeException {
+        NeedsLock() {
+            super(null, null, false, false);
+        }
     }
 
     public PolicyStore(Path policyFile, String key, Clock clock, Consumer<String> warnings) {
@@ -67,30 +138,70 @@ public final class PolicyStore {
         return Files.exists(policyFile) || Files.exists(episodeLog);
     }
 
-    /** The saved policy (an empty one when nothing is saved yet). Repairs a corrupt document. */
+    /**
+     * The saved policy (an empty one when nothing is saved yet): the snapshot plus the log after it.
+     * Reads without the lock unless this store has a remembered policy to start from, or something
+     * needs repair (a corrupt document, a warning), which runs under the lock.
+     */
     public Policy read() throws IOException {
-        try {
-            return parse(Files.readAllBytes(policyFile));
-        } catch (NoSuchFileException e) {
-            return Files.exists(episodeLog) ? update(p -> p) : Policy.empty(key, Policy.INITIAL_GENERATION, clock.instant());
-        } catch (PolicyFormatException e) {
-            return update(p -> p);
+        if (!Files.exists(policyFile) && !Files.exists(episodeLog)) {
+            return Policy.empty(key, Policy.INITIAL_GENERATION, clock.instant());
         }
+        if (cache == null) {
+            try {
+                return load(false).policy();
+            } catch (NeedsLock e) {
+                // repaired below, under the lock
+            }
+        }
+        return update(PolicyStore::copy);
     }
 
-    /** Applies {@code change} to the freshest policy under the lock, appends its log entries and saves it. */
+    /** Applies {@code change} to the freshest policy under the lock and appends log lines describing it. */
+    @SuppressWarnings("unchecked")
     public <T> T update(Change<T> change) throws IOException {
         return StoreLock.withLock(policyFile, () -> {
-            Policy policy = loadLocked();
-            T result = change.apply(policy);
-            List<String> lines = new ArrayList<>();
-            for (LogEntry entry : policy.drainPendingLog()) {
-                lines.add(new String(PolicyJson.write(entry, false), java.nio.charset.StandardCharsets.UTF_8));
+            Loaded loaded = load(true);
+            Policy policy = loaded.policy();
+            cache = null; // until this update is on disk: if anything fails, load from the files next time
+            QTable table = policy.table();
+            Baseline before = new Baseline(policy);
+            T result;
+            Map<String, Map<ActionKind, QEntry>> changed;
+            table.startJournal();
+            try {
+                result = change.apply(policy);
+            } finally {
+                changed = table.stopJournal();
             }
-            AtomicFiles.appendLines(episodeLog, lines); // the log first: a crash before the save loses nothing
-            policy.touch(clock.instant());
-            save(policy);
-            return result;
+            Instant now = clock.instant();
+            List<LogEntry> entries = new ArrayList<>(policy.drainPendingLog());
+            LogEntry.PatchEntry patch = verify(before, changed, entries, policy, now);
+            if (patch != null) {
+                entries.add(patch);
+            }
+            long logBytes = loaded.logBytes();
+            if (!entries.isEmpty()) {
+                StringBuilder text = new StringBuilder();
+                for (LogEntry entry : entries) {
+                    text.append(new String(PolicyJson.write(entry, false), StandardCharsets.UTF_8)).append('\n');
+                }
+                logBytes = AtomicFiles.append(episodeLog, text.toString().getBytes(StandardCharsets.UTF_8));
+                policy.touch(now);
+            }
+            Stamp log = Stamp.of(episodeLog);
+            boolean snapshot = loaded.snapshotNeeded()
+                    || entries.stream().anyMatch(e -> e instanceof LogEntry.ResetEntry || e instanceof LogEntry.ImportEntry)
+                    || logBytes - loaded.docLogBytes() >= Math.max(MIN_SNAPSHOT_INTERVAL, loaded.docSize());
+            if (snapshot) {
+                byte[] bytes = PolicyJson.write(PolicyDocument.of(policy).snapshotOf(logBytes), false);
+                AtomicFiles.writeSnapshot(policyFile, bytes);
+                cache = new Cache(policy, logBytes, log, Stamp.of(policyFile), logBytes, bytes.length);
+            } else {
+                cache = new Cache(policy, logBytes, log, loaded.document(), loaded.docLogBytes(), loaded.docSize());
+            }
+            // the remembered policy must not be the one handed out: the caller may keep and change it
+            return result == policy ? (T) copy(policy) : result;
         });
     }
 
@@ -130,12 +241,15 @@ public final class PolicyStore {
         return PolicyJson.write(PolicyDocument.of(read()), true);
     }
 
-    /** Every readable entry of the episode log in order; unreadable lines are reported and skipped. */
+    /**
+     * Every readable episode, reset and import of the episode log in order (patches, the store's own
+     * bookkeeping, are left out); unreadable lines are reported and skipped.
+     */
     public List<LogEntry> readLog() throws IOException {
-        return EpisodeLogReader.read(episodeLog, warnings);
+        return EpisodeLogReader.history(EpisodeLogReader.read(episodeLog, warnings));
     }
 
-    /** The backups kept by resets and recoveries, oldest first. */
+    /** The backups kept by resets and recoveries (corrupt documents, snapshots ahead of their log), oldest first. */
     public List<Path> backups() throws IOException {
         Path dir = policyFile.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
@@ -144,58 +258,278 @@ public final class PolicyStore {
         String prefix = policyFile.getFileName() + ".";
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && (p.getFileName().toString().contains(".reset-") || p.getFileName().toString().contains(".corrupt-")))
+                            && (p.getFileName().toString().contains(".reset-") || p.getFileName().toString().contains(".corrupt-")
+                            || p.getFileName().toString().contains(".ahead-")))
                     .sorted()
                     .toList();
         }
     }
 
-    private Policy loadLocked() throws IOException {
+    /**
+     * The freshest policy: the remembered one or the snapshot, plus the log after it. Without the lock,
+     * anything unusual throws {@link NeedsLock}; with it, a torn last log line is terminated, a corrupt
+     * snapshot or one ahead of its log is moved aside and the policy rebuilt from the log (warning), and
+     * a document from before snapshots is converted.
+     */
+    private Loaded load(boolean locked) throws IOException {
+        if (locked) {
+            terminateTornLine();
+        }
+        Stamp log = Stamp.of(episodeLog);
+        long logSize = log == null ? 0 : log.size();
+        Stamp document = Stamp.of(policyFile);
+        Cache remembered = cache;
+        if (locked && remembered != null && document != null && document.equals(remembered.document())
+                && (log == null ? remembered.log() == null : log.sameFile(remembered.log()))
+                && logSize >= remembered.logBytes()) {
+            Policy policy = remembered.policy();
+            cache = null; // handed to the change: remembered again once the update is saved
+            long end = replay(policy, remembered.logBytes(), true);
+            return new Loaded(policy, Math.abs(end), remembered.document(), remembered.docLogBytes(),
+                    remembered.docSize(), end < 0);
+        }
+        if (document == null) {
+            if (log == null) {
+                return new Loaded(Policy.empty(key, Policy.INITIAL_GENERATION, clock.instant()), 0, null, 0, 0, true);
+            }
+            requireLock(locked);
+            warnings.accept(policyFile + " is missing; rebuilding the policy from " + episodeLog);
+            return rebuild(null, logSize);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(policyFile);
-            if (savedPolicy != null && Arrays.equals(bytes, savedBytes)) {
-                return copy(savedPolicy);
-            }
         } catch (NoSuchFileException e) {
-            if (!Files.exists(episodeLog)) {
-                return Policy.empty(key, Policy.INITIAL_GENERATION, clock.instant());
-            }
+            requireLock(locked);
             warnings.accept(policyFile + " is missing; rebuilding the policy from " + episodeLog);
-            return EpisodeLogReader.rebuild(key, readLog(), clock.instant());
+            return rebuild(null, logSize);
         }
+        PolicyDocument snapshot;
+        Policy policy;
         try {
-            return parse(bytes);
+            snapshot = PolicyJson.readDocument(bytes, policyFile.getFileName().toString());
+            policy = snapshot.toPolicy(policyFile.getFileName().toString(), key);
         } catch (PolicyFormatException e) {
+            requireLock(locked);
             Path aside = backupPath("corrupt");
             Files.move(policyFile, aside);
-            List<LogEntry> log = readLog();
-            warnings.accept(e.getMessage() + "; moved it to " + aside.getFileName() + " and rebuilt the policy from "
-                    + episodeLog.getFileName() + " (" + log.size() + " entries)");
-            return EpisodeLogReader.rebuild(key, log, clock.instant());
+            return rebuild(entries -> e.getMessage() + "; moved it to " + aside.getFileName()
+                    + " and rebuilt the policy from " + episodeLog.getFileName() + " (" + entries + " entries)", logSize);
+        }
+        if (snapshot.logBytes() == null) {
+            // saved before snapshots, after every update: it includes the whole log
+            if (locked) {
+                byte[] converted = PolicyJson.write(PolicyDocument.of(policy).snapshotOf(logSize), false);
+                AtomicFiles.write(policyFile, converted); // forced: the appends that follow rely on it
+                return new Loaded(policy, logSize, Stamp.of(policyFile), logSize, converted.length, false);
+            }
+            return new Loaded(policy, logSize, document, logSize, bytes.length, false);
+        }
+        long included = snapshot.logBytes();
+        if (included > logSize || (included > 0 && !endsLine(included))) {
+            requireLock(locked);
+            Path aside = backupPath("ahead");
+            Files.move(policyFile, aside);
+            return rebuild(entries -> policyFile.getFileName() + " is a snapshot of the first " + included
+                    + " bytes of " + episodeLog.getFileName() + ", which has " + logSize + " bytes"
+                    + (included > logSize ? "" : " and no line ending there")
+                    + " (truncated or replaced?); moved it to " + aside.getFileName()
+                    + " and rebuilt the policy from the log (" + entries + " entries)", logSize);
+        }
+        long end = replay(policy, included, locked);
+        return new Loaded(policy, Math.abs(end), document, included, bytes.length, end < 0);
+    }
+
+    /**
+     * Applies the log's whole lines after byte {@code from}; returns the offset after them, negated when
+     * a line could not be read or replayed (reported; a snapshot then moves past it).
+     */
+    private long replay(Policy policy, long from, boolean locked) throws IOException {
+        Consumer<String> report = locked ? warnings : w -> {
+            throw new NeedsLock();
+        };
+        EpisodeLogReader.Tail tail = EpisodeLogReader.readTail(episodeLog, from, report);
+        boolean skipped = tail.unreadable() > 0;
+        for (LogEntry entry : tail.entries()) {
+            try {
+                EpisodeLogReader.apply(policy, entry, false);
+            } catch (RuntimeException e) {
+                report.accept("skipped an episode log entry that cannot be replayed (" + entry.at() + "): " + e.getMessage());
+                skipped = true;
+            }
+        }
+        return skipped ? -tail.end() : tail.end();
+    }
+
+    /** Rebuilds from the whole log (under the lock), then warns; a snapshot follows. */
+    private Loaded rebuild(java.util.function.IntFunction<String> warning, long logSize) throws IOException {
+        List<LogEntry> entries = EpisodeLogReader.read(episodeLog, warnings);
+        if (warning != null) {
+            warnings.accept(warning.apply(entries.size()));
+        }
+        Policy policy;
+        try {
+            policy = EpisodeLogReader.rebuild(key, entries, clock.instant());
+        } catch (RuntimeException e) {
+            throw new IOException("cannot rebuild the policy from " + episodeLog + ": " + e.getMessage(), e);
+        }
+        return new Loaded(policy, logSize, null, 0, 0, true);
+    }
+
+    private static void requireLock(boolean locked) {
+        if (!locked) {
+            throw new NeedsLock();
         }
     }
 
-    private Policy parse(byte[] bytes) {
-        return parseStrict(bytes, policyFile.getFileName().toString());
+    /** A crash mid-append leaves a line without its newline: end it, so the next append starts a line. */
+    private void terminateTornLine() throws IOException {
+        long size;
+        try {
+            size = Files.size(episodeLog);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (size > 0 && !endsLine(size)) {
+            AtomicFiles.append(episodeLog, new byte[] {'\n'});
+        }
+    }
+
+    /** Whether the log's byte before {@code offset} is a newline. */
+    private boolean endsLine(long offset) throws IOException {
+        try (FileChannel channel = FileChannel.open(episodeLog, StandardOpenOption.READ)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            return channel.read(one, offset - 1) == 1 && one.get(0) == '\n';
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** What an update must leave unchanged unless its log lines say otherwise. */
+    private record Baseline(QTable table, String generation, long episodes, LearningParameters parameters,
+                            RewardPolicy rewards, Long latencyThresholdMs) {
+        Baseline(Policy policy) {
+            this(policy.table(), policy.generation(), policy.episodes(), policy.parameters(), policy.rewards(),
+                    policy.latencyThresholdOrNull());
+        }
+
+        Policy start(String key, QTable table, Instant now) {
+            return new Policy(key, generation, parameters, rewards, table, episodes, latencyThresholdMs, now);
+        }
+    }
+
+    /**
+     * Checks that replaying {@code entries} over the policy as it was gives exactly the policy as it is,
+     * replaying and comparing only the rows that changed or that the entries touch (the whole table
+     * after a reset or an import).
+     *
+     * @return null when the entries describe the update; else the patch that, replayed after them, does
+     */
+    private LogEntry.PatchEntry verify(Baseline before, Map<String, Map<ActionKind, QEntry>> changed,
+                                       List<LogEntry> entries, Policy after, Instant now) {
+        Policy replayed = null;
+        Set<String> rows = new LinkedHashSet<>(changed.keySet());
+        boolean replaced = after.table() != before.table();
+        try {
+            if (replaced) {
+                int start = -1;
+                for (int i = 0; i < entries.size(); i++) {
+                    if (entries.get(i) instanceof LogEntry.ResetEntry || entries.get(i) instanceof LogEntry.ImportEntry) {
+                        start = i;
+                    }
+                }
+                if (start >= 0) {
+                    replayed = before.start(key, new QTable(), after.updatedAt());
+                    for (LogEntry entry : entries.subList(start, entries.size())) {
+                        EpisodeLogReader.apply(replayed, entry, false);
+                    }
+                    if (replayed.table().equals(after.table())
+                            && List.copyOf(replayed.table().states()).equals(List.copyOf(after.table().states()))
+                            && sameFields(replayed, after)) {
+                        return null;
+                    }
+                }
+            } else {
+                QTable table = new QTable();
+                List<String> added = new ArrayList<>();
+                for (Map.Entry<String, Map<ActionKind, QEntry>> row : changed.entrySet()) {
+                    if (row.getValue() == null) {
+                        added.add(row.getKey());
+                    } else {
+                        row.getValue().forEach((action, entry) -> table.put(row.getKey(), action, entry));
+                    }
+                }
+                // a new state starts from its sibling's row (the learner's prior): give the replay the
+                // sibling as it was, i.e. as it still is when this update did not change it
+                for (String state : added) {
+                    StateNames.sibling(state).filter(s -> !table.hasState(s) && !changed.containsKey(s))
+                            .filter(after.table()::hasState)
+                            .ifPresent(s -> after.table().row(s).forEach((action, entry) -> table.put(s, action, entry)));
+                }
+                Set<String> existing = Set.copyOf(table.states());
+                replayed = before.start(key, table, after.updatedAt());
+                table.startJournal();
+                boolean replayable = true;
+                try {
+                    for (LogEntry entry : entries) {
+                        if (entry instanceof LogEntry.ResetEntry || entry instanceof LogEntry.ImportEntry) {
+                            replayable = false;
+                            break;
+                        }
+                        EpisodeLogReader.apply(replayed, entry, false);
+                    }
+                } finally {
+                    rows.addAll(table.stopJournal().keySet());
+                }
+                if (replayable && sameRows(rows, table, after.table())
+                        && table.states().stream().filter(s -> !existing.contains(s)).toList().equals(added)
+                        && sameFields(replayed, after)) {
+                    return null;
+                }
+            }
+        } catch (RuntimeException e) {
+            // not replayable as it stands: the patch below says it all
+        }
+        // replayed after the entries, the patch gives every row they touched its value and undoes the rest
+        Set<String> patched = new LinkedHashSet<>(replaced ? after.table().states() : rows);
+        List<String> removed = new ArrayList<>();
+        Iterable<String> candidates = replaced || replayed == null ? List.of() : rows;
+        for (String state : candidates) {
+            if (!after.table().hasState(state)) {
+                removed.add(state);
+            }
+        }
+        if (replaced && replayed != null) {
+            replayed.table().states().stream().filter(s -> !after.table().hasState(s)).forEach(removed::add);
+        }
+        patched.removeIf(s -> !after.table().hasState(s));
+        return new LogEntry.PatchEntry(now.toString(), after.generation(), after.episodes(), after.parameters(),
+                after.rewards(), after.latencyThresholdOrNull(), PolicyDocument.cells(after.table(), patched), removed);
+    }
+
+    private static boolean sameRows(Set<String> states, QTable replayed, QTable actual) {
+        for (String state : states) {
+            if (replayed.hasState(state) != actual.hasState(state)
+                    || replayed.hasState(state) && !replayed.row(state).equals(actual.row(state))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameFields(Policy replayed, Policy actual) {
+        return replayed.generation().equals(actual.generation()) && replayed.episodes() == actual.episodes()
+                && replayed.parameters().equals(actual.parameters()) && replayed.rewards().equals(actual.rewards())
+                && Objects.equals(replayed.latencyThresholdOrNull(), actual.latencyThresholdOrNull());
     }
 
     private Policy parseStrict(byte[] bytes, String source) {
         return PolicyJson.readDocument(bytes, source).toPolicy(source, key);
     }
 
-    private void save(Policy policy) throws IOException {
-        byte[] bytes = PolicyJson.write(PolicyDocument.of(policy), true);
-        savedPolicy = null; // if the write fails, the file may hold either version: parse it next time
-        AtomicFiles.write(policyFile, bytes);
-        savedBytes = bytes;
-        savedPolicy = copy(policy); // callers may keep and change the policy they were given
-    }
-
     private static Policy copy(Policy policy) {
         return new Policy(policy.key(), policy.generation(), policy.parameters(), policy.rewards(), policy.table().copy(),
-                policy.episodes(), policy.latencyThresholdMs().isPresent() ? policy.latencyThresholdMs().getAsLong() : null,
-                policy.updatedAt());
+                policy.episodes(), policy.latencyThresholdOrNull(), policy.updatedAt());
     }
 
     /** A backup name not used yet (called under the lock): a second one in the same millisecond gets a counter. */

@@ -33,9 +33,14 @@ public final class StoreLock {
             if (jvmLock.getHoldCount() > 1) {
                 return work.run(); // re-entered by the same thread: the file lock is already held
             }
-            Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            FileChannel opened;
+            try {
+                opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (java.nio.file.NoSuchFileException e) {
+                Files.createDirectories(lockFile.getParent());
+                opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            }
+            try (FileChannel channel = opened; FileLock ignored = channel.lock()) {
                 return work.run();
             }
         } catch (UncheckedIOException e) {

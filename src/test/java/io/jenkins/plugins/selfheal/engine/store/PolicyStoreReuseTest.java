@@ -40,7 +40,7 @@ class PolicyStoreReuseTest {
         PolicyStore mine = store();
         mine.update(policy -> bump(policy, ActionKind.RETRY_DEPLOYMENT));
         Path file = mine.policyFile();
-        Files.writeString(file, Files.readString(file).replace("\"visits\" : 1", "\"visits\" : 7"));
+        Files.writeString(file, Files.readString(file).replace("\"visits\":1,", "\"visits\":7,"));
         mine.update(policy -> bump(policy, ActionKind.RETRY_DEPLOYMENT));
         assertThat(store().read().table().entry(STATE, ActionKind.RETRY_DEPLOYMENT).visits()).isEqualTo(8);
     }

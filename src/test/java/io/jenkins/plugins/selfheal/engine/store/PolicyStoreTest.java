@@ -62,12 +62,19 @@ class PolicyStoreTest {
         });
         store.update(policy -> null);
 
-        assertThat(Episodes.logLines(store)).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"type\":\"episode\""));
+        // the two episodes claim cell updates the change never made to the table: a patch line follows
+        // them so the log still describes the table exactly (readLog leaves patches out)
+        assertThat(Episodes.logLines(store)).hasSize(4).filteredOn(line -> line.startsWith("{\"type\":\"episode\""))
+                .hasSize(3);
+        assertThat(Episodes.logLines(store).get(3)).startsWith("{\"type\":\"patch\"");
         assertThat(store.readLog()).hasSize(3).allMatch(e -> e instanceof LogEntry.EpisodeEntry);
         Policy saved = store.read();
         assertThat(saved.episodes()).isEqualTo(3);
         assertThat(saved.table().entry(S, RETRY_DEPLOYMENT)).isEqualTo(new QEntry(1.5, 1, Optional.of(clock.instant())));
-        assertThat(new String(Files.readAllBytes(store.policyFile()))).contains("\"format\" : \"self-heal-policy\"");
+        assertThat(saved.table().entry(S, ADJUST_THRESHOLDS)).isEqualTo(QEntry.UNVISITED);
+        Files.writeString(store.policyFile(), "garbage");
+        assertThat(store.read().table()).isEqualTo(saved.table());
+        assertThat(new String(Files.readAllBytes(store.policyFile()))).contains("\"format\":\"self-heal-policy\"");
     }
 
     @Test
