@@ -1,11 +1,8 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
-import io.jenkins.plugins.selfheal.engine.learn.StateNames;
-import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,11 +19,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -165,7 +160,7 @@ public final class PolicyStore {
             Policy policy = loaded.policy();
             cache = null; // until this update is on disk: if anything fails, load from the files next time
             QTable table = policy.table();
-            Baseline before = new Baseline(policy);
+            UpdateCheck.Baseline before = new UpdateCheck.Baseline(policy);
             T result;
             Map<String, Map<ActionKind, QEntry>> changed;
             table.startJournal();
@@ -176,7 +171,7 @@ public final class PolicyStore {
             }
             Instant now = clock.instant();
             List<LogEntry> entries = new ArrayList<>(policy.drainPendingLog());
-            LogEntry.PatchEntry patch = verify(before, changed, entries, policy, now);
+            LogEntry.PatchEntry patch = UpdateCheck.verify(key, before, changed, entries, policy, now);
             if (patch != null) {
                 entries.add(patch);
             }
@@ -403,124 +398,6 @@ public final class PolicyStore {
         } catch (NoSuchFileException e) {
             return false;
         }
-    }
-
-    /** What an update must leave unchanged unless its log lines say otherwise. */
-    private record Baseline(QTable table, String generation, long episodes, LearningParameters parameters,
-                            RewardPolicy rewards, Long latencyThresholdMs) {
-        Baseline(Policy policy) {
-            this(policy.table(), policy.generation(), policy.episodes(), policy.parameters(), policy.rewards(),
-                    policy.latencyThresholdOrNull());
-        }
-
-        Policy start(String key, QTable table, Instant now) {
-            return new Policy(key, generation, parameters, rewards, table, episodes, latencyThresholdMs, now);
-        }
-    }
-
-    /**
-     * Checks that replaying {@code entries} over the policy as it was gives exactly the policy as it is,
-     * replaying and comparing only the rows that changed or that the entries touch (the whole table
-     * after a reset or an import).
-     *
-     * @return null when the entries describe the update; else the patch that, replayed after them, does
-     */
-    private LogEntry.PatchEntry verify(Baseline before, Map<String, Map<ActionKind, QEntry>> changed,
-                                       List<LogEntry> entries, Policy after, Instant now) {
-        Policy replayed = null;
-        Set<String> rows = new LinkedHashSet<>(changed.keySet());
-        boolean replaced = after.table() != before.table();
-        try {
-            if (replaced) {
-                int start = -1;
-                for (int i = 0; i < entries.size(); i++) {
-                    if (entries.get(i) instanceof LogEntry.ResetEntry || entries.get(i) instanceof LogEntry.ImportEntry) {
-                        start = i;
-                    }
-                }
-                if (start >= 0) {
-                    replayed = before.start(key, new QTable(), after.updatedAt());
-                    for (LogEntry entry : entries.subList(start, entries.size())) {
-                        EpisodeLogReader.apply(replayed, entry, false);
-                    }
-                    if (replayed.table().equals(after.table())
-                            && List.copyOf(replayed.table().states()).equals(List.copyOf(after.table().states()))
-                            && sameFields(replayed, after)) {
-                        return null;
-                    }
-                }
-            } else {
-                QTable table = new QTable();
-                List<String> added = new ArrayList<>();
-                for (Map.Entry<String, Map<ActionKind, QEntry>> row : changed.entrySet()) {
-                    if (row.getValue() == null) {
-                        added.add(row.getKey());
-                    } else {
-                        row.getValue().forEach((action, entry) -> table.put(row.getKey(), action, entry));
-                    }
-                }
-                // a new state starts from its sibling's row (the learner's prior): give the replay the
-                // sibling as it was, i.e. as it still is when this update did not change it
-                for (String state : added) {
-                    StateNames.sibling(state).filter(s -> !table.hasState(s) && !changed.containsKey(s))
-                            .filter(after.table()::hasState)
-                            .ifPresent(s -> after.table().row(s).forEach((action, entry) -> table.put(s, action, entry)));
-                }
-                Set<String> existing = Set.copyOf(table.states());
-                replayed = before.start(key, table, after.updatedAt());
-                table.startJournal();
-                boolean replayable = true;
-                try {
-                    for (LogEntry entry : entries) {
-                        if (entry instanceof LogEntry.ResetEntry || entry instanceof LogEntry.ImportEntry) {
-                            replayable = false;
-                            break;
-                        }
-                        EpisodeLogReader.apply(replayed, entry, false);
-                    }
-                } finally {
-                    rows.addAll(table.stopJournal().keySet());
-                }
-                if (replayable && sameRows(rows, table, after.table())
-                        && table.states().stream().filter(s -> !existing.contains(s)).toList().equals(added)
-                        && sameFields(replayed, after)) {
-                    return null;
-                }
-            }
-        } catch (RuntimeException e) {
-            // not replayable as it stands: the patch below says it all
-        }
-        // replayed after the entries, the patch gives every row they touched its value and undoes the rest
-        Set<String> patched = new LinkedHashSet<>(replaced ? after.table().states() : rows);
-        List<String> removed = new ArrayList<>();
-        Iterable<String> candidates = replaced || replayed == null ? List.of() : rows;
-        for (String state : candidates) {
-            if (!after.table().hasState(state)) {
-                removed.add(state);
-            }
-        }
-        if (replaced && replayed != null) {
-            replayed.table().states().stream().filter(s -> !after.table().hasState(s)).forEach(removed::add);
-        }
-        patched.removeIf(s -> !after.table().hasState(s));
-        return new LogEntry.PatchEntry(now.toString(), after.generation(), after.episodes(), after.parameters(),
-                after.rewards(), after.latencyThresholdOrNull(), PolicyDocument.cells(after.table(), patched), removed);
-    }
-
-    private static boolean sameRows(Set<String> states, QTable replayed, QTable actual) {
-        for (String state : states) {
-            if (replayed.hasState(state) != actual.hasState(state)
-                    || replayed.hasState(state) && !replayed.row(state).equals(actual.row(state))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameFields(Policy replayed, Policy actual) {
-        return replayed.generation().equals(actual.generation()) && replayed.episodes() == actual.episodes()
-                && replayed.parameters().equals(actual.parameters()) && replayed.rewards().equals(actual.rewards())
-                && Objects.equals(replayed.latencyThresholdOrNull(), actual.latencyThresholdOrNull());
     }
 
     private Policy parseStrict(byte[] bytes, String source) {
