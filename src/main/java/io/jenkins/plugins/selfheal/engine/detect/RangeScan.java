@@ -177,7 +177,9 @@ final class RangeScan {
             fieldEnd = fieldEnd(fieldStart);
         }
         rows++;
-        firstLine = firstLine == 0 ? lines : firstLine;
+        // Without a branch: one taken only at a range's first row would, once compiled, be cut out and
+        // send every later range (of this scan and the next) back to the interpreter while it recompiles.
+        firstLine += lines & -((firstLine - 1) >>> 63); // firstLine is 0 (>>> 63 gives 1) until the first row
         lastLine = lines;
         return true;
     }
