@@ -31,6 +31,16 @@ final class RangeScan {
     private static final int ALLOWED_TEXT = 2;
     private static final int NUMBER = 3;
 
+    /** The bytes that end a field or need a closer look: comma, LF, CR, quote. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        SPECIAL[','] = true;
+        SPECIAL['\n'] = true;
+        SPECIAL['\r'] = true;
+        SPECIAL['"'] = true;
+    }
+
     private final RuleSet rules;
     private final int[] kinds;
     final List<ColumnTally> tallies;
@@ -38,6 +48,12 @@ final class RangeScan {
     private byte[] bytes;
     private int valueStart;
     private int valueEnd;
+    /** The end of the bytes {@link #lines(int)} judges. */
+    private int limit;
+    /** The end of the current line's content (before its LF or CRLF), once a field scan reached it; else -1. */
+    private int lineEnd;
+    /** Where the line after the current one starts, set with {@link #lineEnd}. */
+    private int nextLine;
 
     Ending ending = Ending.DONE;
     long lines;
@@ -110,28 +126,28 @@ final class RangeScan {
 
     /** Judges the lines in {@code [0, limit)}; the last lacks its line break only at the end of the file. */
     private boolean lines(int limit) {
+        this.limit = limit;
         int p = 0;
         while (p < limit) {
-            int lineBreak = p;
-            while (lineBreak < limit && bytes[lineBreak] != '\n') {
-                lineBreak++;
-            }
-            int contentEnd = lineBreak < limit && lineBreak > p && bytes[lineBreak - 1] == '\r' ? lineBreak - 1 : lineBreak;
             lines++;
-            if (!line(p, contentEnd)) {
+            if (!line(p)) {
                 return false;
             }
-            p = lineBreak + 1;
+            p = nextLine;
         }
         return true;
     }
 
-    /** One line's fields, left to right as the reference reads them; false after recording an error. */
-    private boolean line(int start, int end) {
+    /**
+     * One line's fields, left to right as the reference reads them; false after recording an error.
+     * One pass: the field scan finds the line's end too ({@link #lineEnd}, {@link #nextLine}).
+     */
+    private boolean line(int start) {
+        lineEnd = -1;
         int columns = kinds.length;
-        int fieldEnd = fieldEnd(start, end);
-        if (fieldEnd == end) {
-            Boolean blank = PlainBytes.isBlank(bytes, start, end);
+        int fieldEnd = fieldEnd(start);
+        if (fieldEnd == lineEnd) {
+            Boolean blank = PlainBytes.isBlank(bytes, start, lineEnd);
             if (blank == null) {
                 throw new Declined("a one-value line with non-ASCII characters");
             }
@@ -145,46 +161,66 @@ final class RangeScan {
         int fieldStart = start;
         for (int column = 0; ; column++) {
             if (column == columns) {
-                return widthError(columns + fieldsFrom(fieldStart, end));
+                return widthError(columns + fieldsFrom(fieldStart));
             }
             if (!field(column, fieldStart, fieldEnd)) {
-                int width = column + fieldsFrom(fieldStart, end);
+                int width = column + fieldsFrom(fieldStart);
                 return width == columns ? false : widthError(width);
             }
-            if (fieldEnd == end) {
+            if (fieldEnd == lineEnd) {
                 if (column + 1 < columns) {
                     return widthError(column + 1);
                 }
                 break;
             }
             fieldStart = fieldEnd + 1;
-            fieldEnd = fieldEnd(fieldStart, end);
+            fieldEnd = fieldEnd(fieldStart);
         }
         rows++;
-        firstLine = firstLine == 0 ? lines : firstLine;
+        // Without a branch: one taken only at a range's first row would, once compiled, be cut out and
+        // send every later range (of this scan and the next) back to the interpreter while it recompiles.
+        firstLine += lines & -((firstLine - 1) >>> 63); // firstLine is 0 (>>> 63 gives 1) until the first row
         lastLine = lines;
         return true;
     }
 
-    /** Where the field starting at {@code p} ends (a comma or {@code end}); declines on quotes and lone CRs. */
-    private int fieldEnd(int p, int end) {
-        while (p < end) {
-            byte b = bytes[p];
-            if (b == ',') {
-                return p;
-            }
-            if (b == '"' || b == '\r') {
-                throw new Declined(b == '"' ? "a quote" : "a lone CR line break");
-            }
+    /**
+     * Where the field starting at {@code p} ends: at a comma, or at the end of its line, which sets
+     * {@link #lineEnd} (before the LF or CRLF, or {@link #limit}) and {@link #nextLine}. Declines on
+     * quotes and lone CRs. One table look-up per ordinary byte.
+     */
+    private int fieldEnd(int p) {
+        byte[] b = bytes;
+        int end = limit;
+        while (p < end && !SPECIAL[b[p] & 0xFF]) {
             p++;
         }
-        return end;
+        if (p == end) {
+            lineEnd = end;
+            nextLine = end;
+            return end;
+        }
+        byte c = b[p];
+        if (c == ',') {
+            return p;
+        }
+        if (c == '\n') {
+            lineEnd = p;
+            nextLine = p + 1;
+            return p;
+        }
+        if (c == '\r' && p + 1 < end && b[p + 1] == '\n') {
+            lineEnd = p;
+            nextLine = p + 2;
+            return p;
+        }
+        throw new Declined(c == '"' ? "a quote" : "a lone CR line break");
     }
 
     /** How many fields the rest of the line from {@code p} holds (at least 1). */
-    private int fieldsFrom(int p, int end) {
+    private int fieldsFrom(int p) {
         int fields = 1;
-        for (int e = fieldEnd(p, end); e < end; e = fieldEnd(e + 1, end)) {
+        for (int e = fieldEnd(p); e != lineEnd; e = fieldEnd(e + 1)) {
             fields++;
         }
         return fields;
