@@ -1,10 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
-import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
-import io.jenkins.plugins.selfheal.engine.learn.Planner;
-import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
-import io.jenkins.plugins.selfheal.engine.learn.QTable;
-import io.jenkins.plugins.selfheal.engine.learn.RandomPlanner;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** One simulated deployment with healing and feedback, or a training batch with {@code --episodes}. */
 @Command(name = "self-heal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -58,10 +56,10 @@ final class RunCommand implements Callable<Integer> {
     /** What a run needs, built once from the options. */
     record Context(RunOptions options, PolicyStore store, SeedLogs logs, FeedbackSource feedback, Clock clock,
                    Random random, PrintWriter out) {
-        Planner planner(QTable table) {
-            LearningParameters parameters = options.parameters();
-            return options.planner == RunOptions.PlannerName.random ? new RandomPlanner(table, random)
-                    : new QLearningPlanner(table, parameters, random, options.train);
+        /** The engine's healing service on the run's policy, reporting progress to {@code progress}. */
+        HealService service(Consumer<String> progress) {
+            return new HealService(store, new HealService.Settings(options.planner.name(), options.parameters(),
+                    RewardPolicy.DEFAULTS, options.maxHeals, false), clock, random, progress).training(options.train);
         }
 
         void say(String line) {

@@ -8,13 +8,11 @@ import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
 import io.jenkins.plugins.selfheal.engine.detect.RuleSets;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
-import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import io.jenkins.plugins.selfheal.engine.loop.HealResult;
-import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
+import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
-import io.jenkins.plugins.selfheal.engine.store.Policy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,17 +51,16 @@ final class SingleRun {
                 (status, ms, type) -> logs.deployment(dataset, status, ms, type));
         deployment.deploy();
 
-        Policy policy = context.store().read();
-        HealingLoop loop = new HealingLoop(context.planner(policy.table().copy()), options.maxHeals, context.clock(), context::say);
-        HealResult result = loop.run(deployment, policy.generation());
+        HealService service = context.service(context::say);
+        HealResult result = service.heal(deployment);
         logHeal(result);
         if (!result.needsFeedback()) {
-            record(result, Feedback.none("healthy: nothing to review"));
+            record(service, result, Feedback.none("healthy: nothing to review"));
             context.say("no failure detected: the deployment is healthy");
             return finish(result);
         }
         Feedback feedback = context.feedback().feedbackFor(result);
-        LogEntry.EpisodeEntry entry = record(result, feedback);
+        LogEntry.EpisodeEntry entry = record(service, result, feedback);
         HealStep last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
         context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f", entry.feedback(),
@@ -71,9 +68,8 @@ final class SingleRun {
         return finish(result);
     }
 
-    private LogEntry.EpisodeEntry record(HealResult result, Feedback feedback) throws IOException {
-        EpisodeLearner learner = new EpisodeLearner(context.store(), options.parameters(), RewardPolicy.DEFAULTS, context.clock());
-        LogEntry.EpisodeEntry entry = learner.learn(result, feedback,
+    private LogEntry.EpisodeEntry record(HealService service, HealResult result, Feedback feedback) throws IOException {
+        LogEntry.EpisodeEntry entry = service.learn(result, feedback,
                 new EpisodeLearner.Context(UUID.randomUUID().toString(), System.getProperty("user.name"), null));
         EpisodeLogs.write(context.logs(), result, entry);
         context.logs().qTable(context.store().read().table());

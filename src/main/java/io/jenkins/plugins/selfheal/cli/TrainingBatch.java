@@ -4,15 +4,13 @@ import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
-import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import io.jenkins.plugins.selfheal.engine.loop.HealResult;
-import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
+import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.loop.Outcome;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
-import io.jenkins.plugins.selfheal.engine.store.Policy;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -34,16 +32,14 @@ final class TrainingBatch {
 
     int run() throws IOException, InterruptedException {
         RunOptions options = context.options();
-        EpisodeLearner learner = new EpisodeLearner(context.store(), options.parameters(), RewardPolicy.DEFAULTS, context.clock());
+        HealService service = context.service(line -> { });
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (int i = 0; i < options.episodes; i++) {
-            Policy policy = context.store().read();
             SimulatedEnvironment environment = new SimulatedEnvironment(
                     SimulatedEnvironment.Scenario.random(context.random()), SuccessTable.DEFAULT, context.random());
-            HealingLoop loop = new HealingLoop(context.planner(policy.table().copy()), options.maxHeals, context.clock(), line -> { });
-            HealResult result = loop.run(environment, policy.generation());
+            HealResult result = service.heal(environment);
             Feedback feedback = result.needsFeedback() ? context.feedback().feedbackFor(result) : Feedback.none("healthy");
-            LogEntry.EpisodeEntry entry = learner.learn(result, feedback,
+            LogEntry.EpisodeEntry entry = service.learn(result, feedback,
                     new EpisodeLearner.Context(UUID.randomUUID().toString(), "simulated reviewer", null));
             EpisodeLogs.write(context.logs(), result, entry);
             outcomes.merge(result.outcome(), 1, Integer::sum);

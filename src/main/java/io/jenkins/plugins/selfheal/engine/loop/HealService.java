@@ -32,6 +32,7 @@ public final class HealService {
     private final Clock clock;
     private final Random random;
     private final Consumer<String> progress;
+    private boolean training;
 
     /** How a job heals: planner ({@code rl} or {@code random}), learning settings, limits, kill switch. */
     public record Settings(String planner, LearningParameters parameters, RewardPolicy rewards, int maxHeals,
@@ -53,6 +54,12 @@ public final class HealService {
         this.clock = clock;
         this.random = random;
         this.progress = progress;
+    }
+
+    /** Training mode (the CLI's {@code --train}): an action never tried in the state is taken first. */
+    public HealService training(boolean on) {
+        this.training = on;
+        return this;
     }
 
     /** The latency threshold this job's policy has relaxed to, or {@code base}. */
@@ -82,13 +89,18 @@ public final class HealService {
                 .run(target, policy.generation());
     }
 
+    /** Learns from a heal decided on now (the CLI); a build page keeps a draft and calls the other form. */
+    public LogEntry.EpisodeEntry learn(HealResult result, Feedback feedback, EpisodeLearner.Context context) throws IOException {
+        return new EpisodeLearner(store, settings.parameters(), settings.rewards(), clock).learn(result, feedback, context);
+    }
+
     public LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException {
         return new EpisodeLearner(store, settings.parameters(), settings.rewards(), clock).learn(draft, feedback, decidedBy);
     }
 
     private Planner planner(QTable table) {
         return settings.planner().equals("random") ? new RandomPlanner(table, random)
-                : new QLearningPlanner(table, settings.parameters(), random, false);
+                : new QLearningPlanner(table, settings.parameters(), random, training);
     }
 
     /**
