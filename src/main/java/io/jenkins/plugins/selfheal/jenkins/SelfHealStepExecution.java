@@ -195,7 +195,13 @@ public class SelfHealStepExecution extends StepExecution {
 
         @Override
         public Optional<StepPhases.Ending.Decided> settledMeanwhile() throws IOException, InterruptedException {
-            return settling().meanwhile();
+            try {
+                return settling().meanwhile();
+            } catch (IOException e) {
+                // not worth ending the build for: a decision or the timeout still ends the wait
+                LOGGER.log(Level.WARNING, "Self-Heal could not look at the policy of " + getContext().get(Run.class), e);
+                return Optional.empty();
+            }
         }
 
         @Override

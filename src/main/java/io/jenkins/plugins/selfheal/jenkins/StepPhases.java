@@ -36,7 +36,7 @@ final class StepPhases implements Serializable {
         }
     }
 
-    /** What the phases need from the step. Called outside the lock, from whichever thread moved. */
+    /** What the phases need from the step. Called outside the lock (but {@link #startWaiting}), from whichever thread moved. */
     interface Host {
         /** Persists the phase with the Pipeline program. */
         void save();
