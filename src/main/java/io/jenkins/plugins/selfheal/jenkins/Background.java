@@ -9,10 +9,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Where Self-Heal's blocking work runs (HTTP probes, commands, file scans, waiting for feedback):
- * daemon threads of its own, never the Pipeline's CPS VM thread.
+ * daemon threads of its own, never the Pipeline's CPS VM thread. A new thread would inherit the
+ * context class loader of the thread that happens to create it (the CPS VM thread's is the build's
+ * Groovy class loader, which it would keep alive after the build): each gets the plugin's own.
  */
 final class Background {
     /** Work that may block. */
@@ -20,10 +24,13 @@ final class Background {
         void run() throws Exception;
     }
 
+    private static final Logger LOGGER = Logger.getLogger(Background.class.getName());
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final ThreadFactory THREADS = r -> {
         Thread t = new Thread(r, "Self-Heal #" + COUNT.incrementAndGet());
         t.setDaemon(true);
+        t.setContextClassLoader(Background.class.getClassLoader());
+        t.setUncaughtExceptionHandler((thread, e) -> LOGGER.log(Level.SEVERE, "Self-Heal: uncaught in " + thread.getName(), e));
         return t;
     };
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(THREADS);
@@ -44,10 +51,17 @@ final class Background {
     private static void guarded(Work work, Consumer<Throwable> onError) {
         try {
             work.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            onError.accept(t);
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // cancelled: the step has ended already, or ends now
+            }
+            try {
+                onError.accept(t);
+            } catch (Throwable handling) {
+                // a Future nobody reads would swallow it: say it in the log
+                handling.addSuppressed(t);
+                LOGGER.log(Level.SEVERE, "Self-Heal: an error could not be handed to its step", handling);
+            }
         }
     }
 }

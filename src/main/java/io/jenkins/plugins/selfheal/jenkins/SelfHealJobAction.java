@@ -110,9 +110,10 @@ public class SelfHealJobAction implements Action {
         Object run() throws IOException;
     }
 
-    private static HttpResponse change(Change change) throws IOException {
+    private HttpResponse change(Change change) throws IOException {
         try {
             change.run();
+            WaitingSteps.policyReplaced(job); // its waiting builds' episodes can no longer be learned: they go on
             return HttpResponses.redirectTo(".");
         } catch (IllegalArgumentException | PolicyFormatException e) {
             return HttpResponses.error(400, "Self-Heal: " + e.getMessage());

@@ -4,45 +4,49 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
-import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentRunner;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs {@code selfHeal}: baseline → body → detect/heal (on a background thread, never the CPS VM
- * thread) → feedback. Retrying re-invokes the body and waits for it. Every phase change goes through
- * {@link #move} (one completion of the step, whatever races) and is saved with the Pipeline. Only
- * the waiting phase survives a restart: the build action keeps the episode and this execution's id,
- * and {@link #onResume} re-arms the timeout; healing blocks a safe restart.
+ * thread) → feedback. Retrying re-invokes the body and waits for it. The phases and their races are
+ * {@link StepPhases}' (one completion of the step, whatever comes first); this class does the Jenkins
+ * side. Only the waiting phase survives a restart: the build action keeps the episode and this
+ * execution's id, and {@link #onResume} waits again, or ends at once if the episode was decided or its
+ * policy replaced meanwhile. Ending needs only the build's listener, so it works with the agent gone.
  */
 public class SelfHealStepExecution extends StepExecution {
-    private static final long serialVersionUID = 1L;
-
-    enum Phase { STARTING, RUNNING_BODY, HEALING, WAITING, TIMING_OUT, DONE }
+    private static final long serialVersionUID = 2L;
+    private static final Logger LOGGER = Logger.getLogger(SelfHealStepExecution.class.getName());
 
     private final String id = UUID.randomUUID().toString();
     private final HealParameters parameters;
-    private Phase phase = Phase.STARTING;
-    private long waitDeadlineMillis;
+    private final StepPhases phases = new StepPhases();
     /** The data set before the body ran (length, tail checksum): kept across a restart, unlike the agent's FilePath. */
     private long[] datasetBaseline;
     private transient volatile Future<?> task;
+    private transient volatile Future<?> timer;
     private transient volatile CompletableFuture<DeploymentResult> retryBody;
 
     SelfHealStepExecution(StepContext context, HealParameters parameters) {
@@ -54,24 +58,12 @@ public class SelfHealStepExecution extends StepExecution {
         return id;
     }
 
-    /** Moves from one of {@code from} to {@code to}; false (and no change) from any other phase. */
-    private boolean move(Set<Phase> from, Phase to) {
-        synchronized (this) {
-            if (!from.contains(phase)) {
-                return false;
-            }
-            phase = to;
-        }
-        getContext().saveState();
-        return true;
-    }
-
     @Override
     public boolean start() {
         task = Background.submit(() -> {
             datasetBaseline = runner().datasetBaselineNow();
             if (getContext().hasBody()) {
-                if (move(Set.of(Phase.STARTING), Phase.RUNNING_BODY)) {
+                if (phases.bodyStarts(host())) {
                     getContext().newBodyInvoker().withCallback(new BodyDone(this)).start();
                 }
             } else {
@@ -97,13 +89,11 @@ public class SelfHealStepExecution extends StepExecution {
         if (waiting != null) {
             waiting.completeExceptionally(cause); // the retry stops the heal; the step ends here
         }
-        if (move(Set.of(Phase.STARTING, Phase.RUNNING_BODY, Phase.HEALING), Phase.DONE)) {
-            getContext().onFailure(cause);
-        }
+        phases.bodyInterrupted(cause, host());
     }
 
-    private void heal(DeploymentResult first) throws IOException, InterruptedException {
-        if (!move(Set.of(Phase.STARTING, Phase.RUNNING_BODY), Phase.HEALING)) {
+    private void heal(DeploymentResult first) throws Exception {
+        if (!phases.healStarts(host())) {
             return; // stopped meanwhile
         }
         HealRunner runner = runner();
@@ -111,17 +101,9 @@ public class SelfHealStepExecution extends StepExecution {
                 : parameters.deployCommand().isPresent() ? runner.deployCommand() : null;
         SelfHealBuildAction action = runner.heal(first, redeploy, runner.dataCheckSince(datasetBaseline), id);
         if (action.isAwaitingFeedback() && parameters.feedback().equals("wait")) {
-            waitDeadlineMillis = System.currentTimeMillis() + parameters.feedbackTimeout().toMillis();
-            if (move(Set.of(Phase.HEALING), Phase.WAITING)) {
-                armTimeout();
-                if (!action.isAwaitingFeedback()) {
-                    feedbackArrived(action.getEpisode()); // decided between the heal and the wait
-                }
-            }
-            return;
-        }
-        if (move(Set.of(Phase.HEALING), Phase.DONE)) {
-            complete(action.getEpisode());
+            phases.awaitFeedback(Instant.now().plus(parameters.feedbackTimeout()), host());
+        } else {
+            phases.healed(new StepPhases.Ending.Decided(action.getEpisode()), host());
         }
     }
 
@@ -140,97 +122,150 @@ public class SelfHealStepExecution extends StepExecution {
         }
     }
 
-    private void armTimeout() {
-        long delay = Math.max(0, waitDeadlineMillis - System.currentTimeMillis());
-        task = Background.schedule(this::timedOut, Duration.ofMillis(delay), this::fail);
-    }
-
-    private void timedOut() throws IOException, InterruptedException {
-        if (!move(Set.of(Phase.WAITING, Phase.TIMING_OUT), Phase.TIMING_OUT)) {
-            return; // decided or stopped meanwhile
-        }
-        SelfHealBuildAction action = SelfHealBuildAction.of(getContext().get(Run.class), id);
-        String why = "no feedback within " + parameters.feedbackTimeoutMinutes() + " minutes";
-        runner().log(why + ": learning from the outcome only");
-        LogEntry.EpisodeEntry episode = action.decideAndResume(Feedback.none(why), "timeout");
-        if (move(Set.of(Phase.TIMING_OUT), Phase.DONE)) {
-            complete(episode);
-        }
-    }
-
     /** The build page's decision reached a waiting step. */
     void feedbackArrived(LogEntry.EpisodeEntry decided) {
-        if (move(Set.of(Phase.WAITING), Phase.DONE)) {
-            cancelTask();
-            complete(decided);
-        }
+        phases.decided(new StepPhases.Ending.Decided(decided), host());
     }
 
-    /** Ends the step with the episode's outcome; called once, after moving to DONE. */
-    private void complete(LogEntry.EpisodeEntry episode) {
-        try {
-            runner().log("outcome " + episode.outcome() + ", feedback " + episode.feedback() + ", reward " + episode.reward());
-            switch (episode.outcome()) {
-                case "failed" -> getContext().onFailure(new AbortException(StepSummary.oneLine(episode)));
-                case "escalated", "recommended" -> {
-                    getContext().setResult(Result.UNSTABLE);
-                    getContext().onSuccess(HealService.summary(episode));
-                }
-                default -> getContext().onSuccess(HealService.summary(episode));
-            }
-        } catch (IOException | InterruptedException e) {
-            getContext().onFailure(e);
-        }
+    /** Whether this step runs in {@code job} (for {@link WaitingSteps#policyReplaced}). */
+    boolean belongsTo(Job<?, ?> job) throws IOException, InterruptedException {
+        return job.getFullName().equals(getContext().get(Run.class).getParent().getFullName());
+    }
+
+    /** The job's policy was replaced: a waiting episode of the old one settles at once, not learned. */
+    void policyReplaced() throws Exception {
+        phases.recheck(host());
     }
 
     private void fail(Throwable t) {
-        if (move(Set.of(Phase.STARTING, Phase.RUNNING_BODY, Phase.HEALING, Phase.WAITING, Phase.TIMING_OUT), Phase.DONE)) {
-            getContext().onFailure(t instanceof IllegalArgumentException ? new AbortException("selfHeal: " + t.getMessage()) : t);
-        }
+        phases.fail(t, host());
     }
 
     @Override
     public void stop(Throwable cause) {
-        cancelTask();
-        fail(cause); // the episode stays on the build page and can still be decided
+        fail(cause); // first, so the interrupted work below cannot end the step with its own error
+        Future<?> current = task;
+        if (current != null) {
+            current.cancel(true);
+        }
     }
 
     @Override
     public void onResume() {
-        Phase now;
-        synchronized (this) {
-            now = phase;
-        }
-        switch (now) {
-            case WAITING -> armTimeout();
-            case TIMING_OUT -> task = Background.submit(this::timedOut, this::fail);
-            case STARTING, HEALING -> fail(new AbortException("Jenkins restarted while Self-Heal was "
-                    + (now == Phase.HEALING ? "healing" : "starting") + "; the heal did not finish. Run the build again."));
-            default -> {
-                // RUNNING_BODY: the body resumes and calls back; DONE: nothing left
-            }
-        }
+        // off the thread loading the build: resuming reads the build record and may settle it
+        task = Background.submit(() -> phases.resume(host()), this::fail);
     }
 
     @Override
     public boolean blocksRestart() {
-        synchronized (this) {
-            return phase == Phase.STARTING || phase == Phase.HEALING;
-        }
+        return phases.blocksRestart();
     }
 
     @Override
     public String getStatus() {
-        synchronized (this) {
-            return phase == Phase.WAITING ? "waiting for feedback until " + Instant.ofEpochMilli(waitDeadlineMillis)
-                    : phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return phases.status();
+    }
+
+    private StepPhases.Host host() {
+        return new Effects();
+    }
+
+    /** The Jenkins side of the phases: the Pipeline's state, the timer, the build record and the step's end. */
+    private final class Effects implements StepPhases.Host {
+        @Override
+        public void save() {
+            getContext().saveState();
+        }
+
+        @Override
+        public void startWaiting(Instant deadline) {
+            WaitingSteps.register(SelfHealStepExecution.this);
+            Duration delay = Duration.ofMillis(Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis()));
+            timer = Background.schedule(() -> phases.timedOut(this), delay, SelfHealStepExecution.this::fail);
+        }
+
+        @Override
+        public void stopWaiting() {
+            WaitingSteps.forget(SelfHealStepExecution.this);
+            Future<?> current = timer;
+            if (current != null) {
+                current.cancel(false);
+            }
+        }
+
+        @Override
+        public Optional<StepPhases.Ending.Decided> settledMeanwhile() throws IOException, InterruptedException {
+            try {
+                return settling().meanwhile();
+            } catch (IOException e) {
+                // not worth ending the build for: a decision or the timeout still ends the wait
+                LOGGER.log(Level.WARNING, "Self-Heal could not look at the policy of " + getContext().get(Run.class), e);
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public StepPhases.Ending.Decided settleOnTimeout() throws IOException, InterruptedException {
+            return settling().onTimeout("no feedback within " + parameters.feedbackTimeoutMinutes() + " minutes",
+                    SelfHealStepExecution.this::log);
+        }
+
+        private EpisodeSettling settling() throws IOException, InterruptedException {
+            Run<?, ?> run = getContext().get(Run.class);
+            SelfHealBuildAction action = SelfHealBuildAction.of(run, id);
+            Job<?, ?> job = run.getParent();
+            return new EpisodeSettling(action, PolicyStores.service(job, "rl", 1, line -> { })::learn,
+                    () -> PolicyStores.forJob(job).read().generation(), run::save);
+        }
+
+        @Override
+        public void end(StepPhases.Ending ending) {
+            if (ending instanceof StepPhases.Ending.Decided decided) {
+                complete(decided);
+            } else if (ending instanceof StepPhases.Ending.Aborted aborted) {
+                getContext().onFailure(new AbortException(aborted.message()));
+            } else if (ending instanceof StepPhases.Ending.Failed failed) {
+                getContext().onFailure(failed.cause() instanceof IllegalArgumentException
+                        ? new AbortException("selfHeal: " + failed.cause().getMessage()) : failed.cause());
+            }
         }
     }
 
-    private void cancelTask() {
-        Future<?> current = task;
-        if (current != null) {
-            current.cancel(true);
+    /** Ends the step with the episode's outcome: needs only the listener, never the agent. */
+    private void complete(StepPhases.Ending.Decided decided) {
+        LogEntry.EpisodeEntry episode = decided.episode();
+        try {
+            if (EpisodeSettling.notLearned(episode)) {
+                log(EpisodeSettling.POLICY_REPLACED);
+            }
+            log("outcome " + episode.outcome() + ", feedback " + episode.feedback() + ", reward " + episode.reward());
+            switch (episode.outcome()) {
+                case "failed" -> getContext().onFailure(new AbortException(StepSummary.oneLine(episode)));
+                case "escalated", "recommended" -> {
+                    getContext().setResult(Result.UNSTABLE);
+                    markUnstable(StepSummary.unstable(episode));
+                    getContext().onSuccess(HealService.summary(episode));
+                }
+                default -> getContext().onSuccess(HealService.summary(episode));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            getContext().onFailure(e);
+        }
+    }
+
+    /** As the {@code unstable} step does: the stage shows UNSTABLE in the flow graph, not only the build. */
+    private void markUnstable(String message) throws IOException, InterruptedException {
+        FlowNode node = getContext().get(FlowNode.class);
+        if (node != null) {
+            node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+        }
+    }
+
+    private void log(String line) {
+        try {
+            getContext().get(TaskListener.class).getLogger().println(HealRunner.LOG_PREFIX + line);
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.WARNING, "Self-Heal could not write to the build log: " + line, e);
         }
     }
 

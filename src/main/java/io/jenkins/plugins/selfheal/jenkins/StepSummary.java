@@ -14,6 +14,14 @@ final class StepSummary {
         return "Self-Heal could not heal " + episode.state() + " (" + firstLine(episode.reason()) + "); tried " + tried;
     }
 
+    /** Why the stage is UNSTABLE (an escalation, or a recommendation nobody ran), shown on the flow graph's node. */
+    static String unstable(LogEntry.EpisodeEntry episode) {
+        String action = episode.steps().isEmpty() ? "no action" : episode.steps().get(episode.steps().size() - 1).action();
+        return "recommended".equals(episode.outcome())
+                ? "Self-Heal recommends " + action + " for " + episode.state() + " (recommend-only mode: not run)"
+                : "Self-Heal escalated " + episode.state() + ": a person has to look at this deployment";
+    }
+
     /** A throwable as one readable line: its message, or its type when it has none. */
     static String describe(Throwable t) {
         String message = t.getMessage();
