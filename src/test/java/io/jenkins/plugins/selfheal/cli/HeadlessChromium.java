@@ -11,30 +11,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs Debian's headless Chromium on a page: the DOM after the scripts ran, or a screenshot. */
-final class HeadlessChromium {
-    static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final String MISSING = "headless Chromium is not installed at " + BINARY
+public final class HeadlessChromium {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final String MISSING = "headless Chromium is not installed at " + BINARY
             + " (apt-get install -y chromium): browser checks skipped";
 
     private HeadlessChromium() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
     /** The serialised DOM once the page's scripts ran (virtual time lets fetches and timers settle). */
-    static String dumpDom(Path html) throws IOException, InterruptedException {
+    public static String dumpDom(Path html) throws IOException, InterruptedException {
         return dumpDom(html.toAbsolutePath().toUri().toString());
     }
 
-    static String dumpDom(String url) throws IOException, InterruptedException {
+    public static String dumpDom(String url) throws IOException, InterruptedException {
         return run(url, "--dump-dom");
     }
 
-    static void screenshot(Path html, Path png) throws IOException, InterruptedException {
+    public static void screenshot(Path html, Path png) throws IOException, InterruptedException {
+        screenshot(html.toAbsolutePath().toUri().toString(), png);
+    }
+
+    /** A 1400 × 1000 screenshot of a page once its scripts ran. */
+    public static void screenshot(String url, Path png) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
-        run(html.toAbsolutePath().toUri().toString(), "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000", "--hide-scrollbars");
+        run(url, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000", "--hide-scrollbars");
         if (!Files.isRegularFile(png) || Files.size(png) == 0) {
             throw new IOException("Chromium wrote no screenshot to " + png);
         }

@@ -124,7 +124,14 @@ public final class JenkinsClient {
 
     /** POSTs a body (e.g. a job's config.xml) with a fresh crumb in the header. */
     public Response post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return post(path, contentType, body, Map.of());
+    }
+
+    /** POSTs a body with extra headers (e.g. the {@code Crumb} of a Stapler JavaScript proxy) and the session's crumb. */
+    public Response post(String path, String contentType, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = request(path).header("Content-Type", contentType);
+        headers.forEach(builder::header);
         crumb().ifPresent(c -> builder.header(c[0], c[1]));
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

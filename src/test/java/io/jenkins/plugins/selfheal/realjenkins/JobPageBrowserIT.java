@@ -1,0 +1,50 @@
+package io.jenkins.plugins.selfheal.realjenkins;
+
+import io.jenkins.plugins.selfheal.cli.HeadlessChromium;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The job page and the job's main page as headless Chromium draws them in the real Jenkins. */
+class JobPageBrowserIT {
+    @RegisterExtension
+    static final RealJenkins JENKINS = new RealJenkins();
+
+    @Test
+    void theHeatmapShowsTheStatesAndActionsOfTheBuildsRun() throws Exception {
+        assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
+        Jobs jobs = JENKINS.jobs();
+        jobs.createPipeline("drawn", """
+                selfHeal(simulate: currentBuild.number % 2 == 1 ? 'crash' : 'latency', feedback: 'none') { echo 'deploy' }
+                """);
+        for (int i = 0; i < 4; i++) {
+            jobs.waitForResult(jobs.build("drawn"));
+        }
+        List<String> states = new java.util.ArrayList<>();
+        JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=1").path("view").path("states")
+                .forEach(s -> states.add(s.path("state").asText()));
+        assertThat(states).anyMatch(s -> s.startsWith("deployment_failure_")).anyMatch(s -> s.startsWith("latency_issue_"));
+
+        Document page = Jsoup.parse(HeadlessChromium.dumpDom(JENKINS.url() + "job/drawn/self-heal/"));
+        assertThat(page.select(".self-heal-view").attr("data-rendered")).isEqualTo("true");
+        assertThat(page.select(".sh-qtable .sh-state").eachText()).containsExactlyInAnyOrderElementsOf(states);
+        assertThat(page.select(".sh-qtable thead").text()).contains("retry_deployment", "restore_previous_version",
+                "adjust_thresholds", "restart_service", "escalate");
+        assertThat(page.select("td.sh-cell")).hasSize(states.size() * 5);
+
+        Document jobMain = Jsoup.parse(HeadlessChromium.dumpDom(JENKINS.url() + "job/drawn/"));
+        assertThat(jobMain.select(".self-heal-view[data-mode=trend]").attr("data-rendered")).isEqualTo("true");
+
+        Path png = JenkinsDistribution.basedir().resolve("target/real-jenkins/job-page.png");
+        HeadlessChromium.screenshot(JENKINS.url() + "job/drawn/self-heal/", png);
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+}
