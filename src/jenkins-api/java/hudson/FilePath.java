@@ -14,6 +14,10 @@ public final class FilePath {
         throw new UnsupportedOperationException("compile-only declaration");
     }
 
+    public void mkdirs() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
     public FilePath child(String relOrAbsolute) {
         throw new UnsupportedOperationException("compile-only declaration");
     }

@@ -9,6 +9,11 @@ public class HttpResponses {
         throw new UnsupportedOperationException("compile-only declaration");
     }
 
+    /** An error page holding only {@code errorMessage} as plain text (no stack trace, unlike {@link #error(int, String)}). */
+    public static HttpResponseException errorWithoutStack(int code, String errorMessage) {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
     public static HttpRedirect redirectTo(String url) {
         throw new UnsupportedOperationException("compile-only declaration");
     }

@@ -32,7 +32,7 @@ final class FormChoices {
             return FormValidation.ok();
         }
         try {
-            new HttpUptimeProbe(value.trim());
+            HttpUptimeProbe.parseHealthUrl(value.trim()); // parsing only: no HTTP client per keystroke
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());

@@ -41,7 +41,7 @@ public final class HealParameters implements Serializable {
         if (!planner.equals("rl") && !planner.equals("random")) {
             throw new IllegalArgumentException("planner: expected 'rl' or 'random', got '" + planner + "'");
         }
-        text(healthUrl).ifPresent(url -> new HttpUptimeProbe(url)); // validates, naming healthUrl
+        text(healthUrl).ifPresent(HttpUptimeProbe::parseHealthUrl); // parsing only: no HTTP client per step start
         if (latencyThresholdMs <= 0) {
             throw new IllegalArgumentException("latencyThresholdMs: must be a positive number of milliseconds, was "
                     + latencyThresholdMs);

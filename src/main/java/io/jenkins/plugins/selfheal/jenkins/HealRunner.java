@@ -32,6 +32,8 @@ import java.util.Random;
  */
 final class HealRunner {
     static final String LOG_PREFIX = "[Self-Heal] ";
+    /** Held only to name and attach a record (not the run's monitor: no code waits for this one holding another). */
+    private static final Object ATTACHING = new Object();
 
     private final Run<?, ?> run;
     private final HealParameters parameters;
@@ -111,10 +113,7 @@ final class HealRunner {
         }
         HealResult result = service.heal(target);
         LogEntry.EpisodeEntry draft = EpisodeDrafts.draft(result, run.getExternalizableId(), run.getUrl(), Instant.now());
-        // one record per heal: a build may run selfHeal more than once (stages, parallel branches)
-        SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId,
-                run.getActions(SelfHealBuildAction.class).size());
-        run.addAction(action);
+        SelfHealBuildAction action = attach(draft, executionId);
         if (!result.needsFeedback() || parameters.feedback().equals("none")) {
             action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
         } else {
@@ -124,6 +123,19 @@ final class HealRunner {
         }
         run.save();
         return action;
+    }
+
+    /**
+     * One record per heal: a build may run selfHeal more than once (stages, parallel branches at the
+     * same moment), so its URL name is chosen and the record attached under one lock.
+     */
+    private SelfHealBuildAction attach(LogEntry.EpisodeEntry draft, String executionId) {
+        synchronized (ATTACHING) {
+            SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId,
+                    SelfHealBuildAction.urlNameFor(run.getActions(SelfHealBuildAction.class).size()));
+            run.addAction(action);
+            return action;
+        }
     }
 
     private void requireWorkspace(String field) {

@@ -30,6 +30,7 @@ final class LauncherCommandRunner implements CommandRunner {
         long started = System.nanoTime();
         List<String> shell = launcher.isUnix() ? List.of("sh", "-xe", "-c", command) : List.of("cmd.exe", "/C", command);
         try {
+            workspace.mkdirs(); // a node's workspace exists only once a step wrote to it; the command runs there
             int exit = launcher.launch().cmds(shell).pwd(workspace).envs(env).stdout(listener).join();
             return new CommandResult(exit, Duration.ofNanos(System.nanoTime() - started), exit == 0 ? "" : "see the build log");
         } catch (IOException e) {

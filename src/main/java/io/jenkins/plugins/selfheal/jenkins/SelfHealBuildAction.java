@@ -15,6 +15,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The build's Self-Heal panel (summary.jelly on the build page): what was detected, the decision
@@ -22,6 +24,7 @@ import java.util.Locale;
  * waiting step is found again by its id, so a click after a restart still completes it.
  */
 public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(SelfHealBuildAction.class.getName());
     private final String executionId;
     /** {@code self-heal} for a build's first episode, {@code self-heal-2} … when one build heals several times. */
     private final String urlName;
@@ -29,10 +32,16 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     private long[] datasetBaseline;
     private transient Run<?, ?> run;
 
-    SelfHealBuildAction(LogEntry.EpisodeEntry draft, String executionId, int existing) {
+    /** @param urlName unique in the build: see {@link #urlNameFor} */
+    SelfHealBuildAction(LogEntry.EpisodeEntry draft, String executionId, String urlName) {
         super(draft);
         this.executionId = executionId;
-        this.urlName = existing == 0 ? "self-heal" : "self-heal-" + (existing + 1);
+        this.urlName = urlName;
+    }
+
+    /** The URL name of a build's next record when it holds {@code existing} already. */
+    static String urlNameFor(int existing) {
+        return existing == 0 ? "self-heal" : "self-heal-" + (existing + 1);
     }
 
     /** The record a step execution created in {@code run}. */
@@ -105,12 +114,15 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
         try {
             feedback = parse(req.getParameter("verdict"), req.getParameter("override"));
         } catch (IllegalArgumentException e) {
-            return HttpResponses.error(400, e.getMessage());
+            return HttpResponses.errorWithoutStack(400, "Self-Heal: " + e.getMessage());
         }
         try {
             decideAndResume(feedback, Jenkins.getAuthentication2().getName());
         } catch (StalePolicyException e) {
-            return HttpResponses.error(409, "Self-Heal: " + e.getMessage());
+            return HttpResponses.errorWithoutStack(409, "Self-Heal: " + e.getMessage());
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Self-Heal: could not save the decision on " + run, e);
+            return HttpResponses.errorWithoutStack(500, "Self-Heal: could not save the decision: " + StepSummary.describe(e));
         }
         return HttpResponses.redirectTo("..");
     }

@@ -13,8 +13,12 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Manage Jenkins → System → Self-Heal: the Q-learning defaults, the rewards and the kill switch.
- * Configuration as Code: {@code unclassified: selfHeal: alpha: 0.2 ...} (through the
- * {@link DataBoundSetter}s, which validate and save).
+ * Configuration as Code: {@code unclassified: selfHeal: {alpha: "0.2", epsilon: "0.05"}} (through
+ * the {@link DataBoundSetter}s, which validate and save). Decimals in quotes, as JCasC's own export
+ * writes them: JCasC's YAML loader drops a plain decimal such as {@code 0.2} before any configurator
+ * sees it (its mapping clones each value with {@code ObjectUtils.clone}, which gives null for a
+ * {@code Double}; jenkinsci/configuration-as-code-plugin#1444, #1560), silently. Whole numbers and
+ * booleans need no quotes.
  */
 @Extension
 @Symbol("selfHeal")

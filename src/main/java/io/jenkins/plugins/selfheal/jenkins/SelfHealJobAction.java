@@ -20,6 +20,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The job's "Self-Heal" page: the learned Q-table, learning history and recent decisions (one
@@ -28,6 +30,7 @@ import java.util.Map;
  */
 @ExportedBean
 public class SelfHealJobAction implements Action {
+    private static final Logger LOGGER = Logger.getLogger(SelfHealJobAction.class.getName());
     private final Job<?, ?> job;
 
     SelfHealJobAction(Job<?, ?> job) {
@@ -110,13 +113,17 @@ public class SelfHealJobAction implements Action {
         Object run() throws IOException;
     }
 
-    private HttpResponse change(Change change) throws IOException {
+    /** Runs a change; bad input answers 400 and a failed write 500, each with one line (never a stack trace). */
+    private HttpResponse change(Change change) {
         try {
             change.run();
             WaitingSteps.policyReplaced(job); // its waiting builds' episodes can no longer be learned: they go on
             return HttpResponses.redirectTo(".");
         } catch (IllegalArgumentException | PolicyFormatException e) {
-            return HttpResponses.error(400, "Self-Heal: " + e.getMessage());
+            return HttpResponses.errorWithoutStack(400, "Self-Heal: " + e.getMessage());
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Self-Heal: could not change a job's policy", e);
+            return HttpResponses.errorWithoutStack(500, "Self-Heal: could not change the policy: " + StepSummary.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -30,32 +31,69 @@ import java.io.IOException;
  * leaves the build's result as it was and says so.
  */
 public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
-    private String planner = "rl";
+    private static final String DEFAULT_PLANNER = "rl";
+    private static final String DEFAULT_FEEDBACK = "async";
+    private static final int DEFAULT_MAX_HEALS = 1;
+
+    // Defaults are set twice: here for a new step, in readResolve for one read from a config.xml that
+    // lacks the field (XStream skips these initialisers: REST API, Job DSL, an older plugin version).
+    private String planner = DEFAULT_PLANNER;
     private String healthUrl;
-    private long latencyThresholdMs = HealParameters.DEFAULT_LATENCY_THRESHOLD_MS;
+    private Long latencyThresholdMs = HealParameters.DEFAULT_LATENCY_THRESHOLD_MS;
     private String dataset;
     private String rules;
     private String deploy;
     private String rollback;
     private String restart;
-    private int maxHeals = 1;
-    private String feedback = "async";
+    private Integer maxHeals = DEFAULT_MAX_HEALS;
+    private String feedback = DEFAULT_FEEDBACK;
 
     @DataBoundConstructor
     public SelfHealRecorder() {
     }
 
+    /** Called by XStream after reading a config.xml: the defaults of the fields it did not hold. */
+    protected Object readResolve() {
+        if (planner == null) {
+            planner = DEFAULT_PLANNER;
+        }
+        if (latencyThresholdMs == null) {
+            latencyThresholdMs = HealParameters.DEFAULT_LATENCY_THRESHOLD_MS;
+        }
+        if (maxHeals == null) {
+            maxHeals = DEFAULT_MAX_HEALS;
+        }
+        if (feedback == null) {
+            feedback = DEFAULT_FEEDBACK;
+        }
+        return this;
+    }
+
+    /**
+     * The settings, validated: feedback is given later on the build page ({@code async}) unless it
+     * is {@code none} (a freestyle build cannot wait).
+     *
+     * @throws IllegalArgumentException naming the field
+     */
+    HealParameters parameters(int feedbackTimeoutMinutes) {
+        return new HealParameters(planner, healthUrl, getLatencyThresholdMs(), dataset, rules, deploy, rollback, restart,
+                getMaxHeals(), "none".equalsIgnoreCase(HealParameters.text(feedback).orElse("")) ? "none" : DEFAULT_FEEDBACK,
+                feedbackTimeoutMinutes, null);
+    }
+
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        HealParameters parameters;
         try {
-            parameters = new HealParameters(planner, healthUrl, latencyThresholdMs, dataset, rules, deploy, rollback,
-                    restart, maxHeals, feedback.equals("none") ? "none" : "async",
-                    SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes(), null);
+            heal(run, workspace, env, launcher, listener);
         } catch (IllegalArgumentException e) {
-            throw new hudson.AbortException("Self-Heal: " + e.getMessage());
+            throw new AbortException("Self-Heal: " + e.getMessage()); // one line in the log, no stack trace
         }
+    }
+
+    private void heal(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        HealParameters parameters = parameters(SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes());
         HealRunner runner = new HealRunner(run, parameters, listener, workspace, launcher, env);
         // The build changed the data before this step runs: judge the rows changed since the
         // previous build's check (the first check judges the whole file).
@@ -93,11 +131,11 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
         return BuildStepMonitor.NONE;
     }
 
-    public String getPlanner() { return planner; }
+    public String getPlanner() { return planner == null ? DEFAULT_PLANNER : planner; }
     @DataBoundSetter public void setPlanner(String planner) { this.planner = planner; }
     public String getHealthUrl() { return healthUrl; }
     @DataBoundSetter public void setHealthUrl(String healthUrl) { this.healthUrl = healthUrl; }
-    public long getLatencyThresholdMs() { return latencyThresholdMs; }
+    public long getLatencyThresholdMs() { return latencyThresholdMs == null ? HealParameters.DEFAULT_LATENCY_THRESHOLD_MS : latencyThresholdMs; }
     @DataBoundSetter public void setLatencyThresholdMs(long latencyThresholdMs) { this.latencyThresholdMs = latencyThresholdMs; }
     public String getDataset() { return dataset; }
     @DataBoundSetter public void setDataset(String dataset) { this.dataset = dataset; }
@@ -109,9 +147,9 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
     @DataBoundSetter public void setRollback(String rollback) { this.rollback = rollback; }
     public String getRestart() { return restart; }
     @DataBoundSetter public void setRestart(String restart) { this.restart = restart; }
-    public int getMaxHeals() { return maxHeals; }
+    public int getMaxHeals() { return maxHeals == null ? DEFAULT_MAX_HEALS : maxHeals; }
     @DataBoundSetter public void setMaxHeals(int maxHeals) { this.maxHeals = maxHeals; }
-    public String getFeedback() { return feedback; }
+    public String getFeedback() { return feedback == null ? DEFAULT_FEEDBACK : feedback; }
     @DataBoundSetter public void setFeedback(String feedback) { this.feedback = feedback; }
 
     @Extension

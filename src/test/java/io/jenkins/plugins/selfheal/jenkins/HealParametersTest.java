@@ -4,6 +4,8 @@ import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,5 +53,22 @@ class HealParametersTest {
         assertThatThrownBy(() -> with("rl", null, 1, null, null, 1, null, 0, null)).hasMessageStartingWith("feedbackTimeoutMinutes:");
         assertThatThrownBy(() -> with("rl", null, 1, null, null, 1, null, 1, "flood")).hasMessageStartingWith("simulate:");
         assertThatThrownBy(() -> with("rl", null, 1, null, "student_scores", 1, null, 1, null)).hasMessageStartingWith("rules:");
+    }
+
+    @Test
+    void aHealthUrlIsCheckedByParsingWithoutAnHttpClient() {
+        // every java.net.http.HttpClient starts a thread "HttpClient-<n>-SelectorManager" at once
+        Set<String> before = selectorThreads();
+        for (int i = 0; i < 20; i++) {
+            with("rl", "https://staging.example.com/health", 2000, null, null, 1, "wait", 60, null);
+        }
+        assertThat(selectorThreads()).isSubsetOf(before);
+        assertThatThrownBy(() -> with("rl", "ftp://example.com/", 2000, null, null, 1, "wait", 60, null))
+                .hasMessageStartingWith("healthUrl must start with http:// or https://");
+    }
+
+    private static Set<String> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("HttpClient-") && n.endsWith("-SelectorManager")).collect(Collectors.toSet());
     }
 }

@@ -172,7 +172,13 @@ public final class HttpUptimeProbe implements UptimeProbe {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static URI parseHealthUrl(String healthUrl) {
+    /**
+     * The health URL checked as the probe checks it (http/https with a host), without building an
+     * HTTP client: for form validation and step parameters.
+     *
+     * @throws IllegalArgumentException naming healthUrl when it is not acceptable
+     */
+    public static URI parseHealthUrl(String healthUrl) {
         if (healthUrl == null || healthUrl.isBlank()) {
             throw new IllegalArgumentException("healthUrl must not be empty");
         }

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Constructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The post-build step read from a config.xml that lacks fields (a minimal one from the REST API or
+ * Job DSL, or one an older version wrote): XStream creates the object without running its field
+ * initialisers, then calls readResolve. Done here the same way, without Jenkins.
+ */
+class SelfHealRecorderTest {
+    /** An instance as XStream makes it: no constructor of the class runs, every field is null/0. */
+    private static SelfHealRecorder asXStreamReadsIt() throws Exception {
+        Constructor<?> bare = sun.reflect.ReflectionFactory.getReflectionFactory()
+                .newConstructorForSerialization(SelfHealRecorder.class, Object.class.getDeclaredConstructor());
+        return (SelfHealRecorder) ((SelfHealRecorder) bare.newInstance()).readResolve();
+    }
+
+    @Test
+    void aMinimalConfigGetsTheDefaults() throws Exception {
+        SelfHealRecorder recorder = asXStreamReadsIt();
+
+        HealParameters p = recorder.parameters(60);
+        assertThat(p.planner()).isEqualTo("rl");
+        assertThat(p.feedback()).isEqualTo("async");
+        assertThat(p.maxHeals()).isEqualTo(1);
+        assertThat(p.latencyThresholdMs()).isEqualTo(HealParameters.DEFAULT_LATENCY_THRESHOLD_MS);
+        assertThat(p.datasetPath()).isEmpty();
+        assertThat(p.deployCommand()).isEmpty();
+        assertThat(recorder.getFeedback()).isEqualTo("async");
+        assertThat(recorder.getPlanner()).isEqualTo("rl");
+        assertThat(recorder.getMaxHeals()).isEqualTo(1);
+    }
+
+    @Test
+    void fieldsTheConfigHeldAreKept() throws Exception {
+        SelfHealRecorder recorder = asXStreamReadsIt();
+        recorder.setPlanner("random");
+        recorder.setDeploy("./deploy.sh");
+        recorder.setFeedback("none");
+        recorder.setMaxHeals(3);
+        recorder.readResolve();
+
+        HealParameters p = recorder.parameters(5);
+        assertThat(p.planner()).isEqualTo("random");
+        assertThat(p.deployCommand()).contains("./deploy.sh");
+        assertThat(p.feedback()).isEqualTo("none");
+        assertThat(p.maxHeals()).isEqualTo(3);
+        assertThat(p.feedbackTimeoutMinutes()).isEqualTo(5);
+    }
+
+    @Test
+    void aFreestyleBuildNeverWaits() {
+        SelfHealRecorder recorder = new SelfHealRecorder();
+        assertThat(recorder.parameters(60).feedback()).isEqualTo("async");
+        recorder.setFeedback("wait");
+        assertThat(recorder.parameters(60).feedback()).isEqualTo("async");
+        recorder.setFeedback(" NONE ");
+        assertThat(recorder.parameters(60).feedback()).isEqualTo("none");
+        recorder.setFeedback(null);
+        assertThat(recorder.parameters(60).feedback()).isEqualTo("async");
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        SelfHealRecorder recorder = new SelfHealRecorder();
+        recorder.setMaxHeals(0);
+        assertThatThrownBy(() -> recorder.parameters(60)).hasMessageStartingWith("maxHeals: ");
+    }
+}
