@@ -1,6 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.selfheal.SeedData;
 import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +65,8 @@ class CommandsTest {
 
     @Test
     void importsTheOriginalQTable() throws IOException {
-        Path seed = Path.of("../shared/seed-dataset/logs/rl_log.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(seed), "../shared/seed-dataset is absent: skipping the seed import");
         CliRun run = new CliRun(dir);
+        Path seed = SeedData.copyInto("logs/rl_log.csv", dir.resolve("original"));
 
         run.run("", "import", "--policy", run.policy().toString(), seed.toString());
 

@@ -41,8 +41,6 @@ class ReportBrowserTest {
 
     @Test
     void seedQTableShowsTheNumbersAndOutlinesTheBestActions() throws Exception {
-        assumeTrue(Files.isRegularFile(ReportFixtures.SEED_Q_TABLE),
-                ReportFixtures.SEED_Q_TABLE + " not found (no ../shared beside the project): seed report check skipped");
         Path policy = ReportFixtures.seedPolicy(dir);
         Path report = report(policy);
         ViewDocument expected = document(policy);
