@@ -32,8 +32,13 @@ final class DatasetChange {
     private DatasetChange() {
     }
 
+    /** Where {@link #apply} keeps the copy from before the change. */
+    static Path backupOf(Path dataset) {
+        return dataset.resolveSibling(dataset.getFileName() + ".bak");
+    }
+
     static Applied apply(Path dataset, String ruleSetId, boolean anomaly, Random random, Clock clock) throws IOException {
-        Path backup = dataset.resolveSibling(dataset.getFileName() + ".bak");
+        Path backup = backupOf(dataset);
         Files.copy(dataset, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         DatasetBaseline before = DatasetBaseline.of(dataset);
         List<String> rows = rows(ruleSetId, anomaly, random, LocalDateTime.now(clock));

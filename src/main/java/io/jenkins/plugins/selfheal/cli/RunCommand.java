@@ -8,10 +8,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -47,10 +50,22 @@ final class RunCommand implements Callable<Integer> {
         PolicyStore store = new PolicyStore(options.policyFile(), options.policyFile().getFileName().toString(), clock,
                 warning -> spec.commandLine().getErr().println("self-heal: warning: " + warning));
         SeedLogs logs = new SeedLogs(options.logs, clock);
+        preflight(store, logs);
         FeedbackSource feedback = FeedbackSource.of(options.feedback, in, interactive, out,
                 Duration.ofSeconds(options.feedbackTimeoutSeconds), random);
         Context context = new Context(options, store, logs, feedback, clock, random, out);
         return options.episodes > 0 ? new TrainingBatch(context).run() : new SingleRun(context).run();
+    }
+
+    /** The logs folder and the policy files must take writes, and the policy must read, before anything changes. */
+    private void preflight(PolicyStore store, SeedLogs logs) throws IOException {
+        RunPreflight.writableFolder("--logs", logs.dir());
+        RunPreflight.writableFiles("--logs", logs.files());
+        Path policy = store.policyFile();
+        RunPreflight.writableFolder("--policy", policy.toAbsolutePath().getParent());
+        RunPreflight.writableFiles("--policy", List.of(policy, store.episodeLog(),
+                policy.resolveSibling(policy.getFileName() + ".lock")));
+        store.read();
     }
 
     /** What a run needs, built once from the options. */

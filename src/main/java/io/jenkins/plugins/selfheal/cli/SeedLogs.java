@@ -32,6 +32,7 @@ final class SeedLogs {
     static final String RL_TABLE = "rl_log.csv";
     static final String RL_PERFORMANCE = "rl_performance_log.csv";
     static final String USER_FEEDBACK = "user_feedback_log.csv";
+    static final List<String> FILES = List.of(DEPLOYMENT, ISSUE, UPTIME, HEALING, RL_TABLE, RL_PERFORMANCE, USER_FEEDBACK);
 
     private final Path dir;
     private final Clock clock;
@@ -39,6 +40,17 @@ final class SeedLogs {
     SeedLogs(Path dir, Clock clock) {
         this.dir = dir;
         this.clock = clock;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Every file a run may write here: the logs and their lock file. */
+    List<Path> files() {
+        List<Path> files = new java.util.ArrayList<>(FILES.stream().map(dir::resolve).toList());
+        files.add(dir.resolve("logs.lock"));
+        return files;
     }
 
     void deployment(String dataset, String status, double responseTimeMs, String actionType) throws IOException {

@@ -15,7 +15,6 @@ import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -34,9 +33,7 @@ final class SingleRun {
 
     int run() throws IOException, InterruptedException {
         RuleSet rules = ruleSet();
-        if (!Files.isRegularFile(options.dataset)) {
-            throw new IllegalArgumentException("--dataset: file not found: " + options.dataset);
-        }
+        RunPreflight.dataset(options.dataset);
         DataAnomalyDetector detector = new DataAnomalyDetector(rules);
         detector.check(options.dataset, DatasetBaseline.of(options.dataset)); // header check before changing anything
         DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules.id(), options.forceAnomaly,
