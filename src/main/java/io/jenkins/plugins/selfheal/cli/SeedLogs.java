@@ -1,9 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
-import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
-import io.jenkins.plugins.selfheal.engine.store.SeedQTableCsv;
 import io.jenkins.plugins.selfheal.engine.store.StoreLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The original simulation's CSV logs under {@code logs/}, with its file names and columns, so its
@@ -29,10 +27,14 @@ final class SeedLogs {
     static final String ISSUE = "issue_log.csv";
     static final String UPTIME = "uptime_log.csv";
     static final String HEALING = "healing_log.csv";
-    static final String RL_TABLE = "rl_log.csv";
+    static final String RL_TABLE = QTableLog.FILE;
     static final String RL_PERFORMANCE = "rl_performance_log.csv";
     static final String USER_FEEDBACK = "user_feedback_log.csv";
-    static final List<String> FILES = List.of(DEPLOYMENT, ISSUE, UPTIME, HEALING, RL_TABLE, RL_PERFORMANCE, USER_FEEDBACK);
+    /** The original's every-event log: deployments, issues and heals in one file. */
+    static final String MASTER = "master_log.csv";
+    static final List<String> FILES = List.of(DEPLOYMENT, ISSUE, UPTIME, HEALING, RL_TABLE, RL_PERFORMANCE, USER_FEEDBACK,
+            MASTER, QTableLog.SIDECAR, QTableLog.KEPT, "logs.lock");
+    private static final List<String> MASTER_COLUMNS = List.of("timestamp", "event_type", "dataset", "status", "details");
 
     private final Path dir;
     private final Clock clock;
@@ -46,20 +48,21 @@ final class SeedLogs {
         return dir;
     }
 
-    /** Every file a run may write here: the logs and their lock file. */
+    /** Every file a run may write here: the logs, the Q-table's hash and backup, the lock file. */
     List<Path> files() {
-        List<Path> files = new java.util.ArrayList<>(FILES.stream().map(dir::resolve).toList());
-        files.add(dir.resolve("logs.lock"));
-        return files;
+        return FILES.stream().map(dir::resolve).toList();
     }
 
     void deployment(String dataset, String status, double responseTimeMs, String actionType) throws IOException {
         append(DEPLOYMENT, List.of("timestamp", "dataset_changed", "status", "response_time_ms", "action_type"),
                 now(), dataset, status, responseTimeMs, actionType);
+        append(MASTER, MASTER_COLUMNS, now(), "Deployment", dataset, status,
+                String.format(java.util.Locale.ROOT, "Response time: %.2f ms", responseTimeMs));
     }
 
-    void issue(String failureState, String reason) throws IOException {
+    void issue(String dataset, String failureState, String reason) throws IOException {
         append(ISSUE, List.of("timestamp", "failure_state", "reason"), now(), failureState, reason);
+        append(MASTER, MASTER_COLUMNS, now(), "Post-Deploy Issue", dataset, failureState, reason);
     }
 
     /** Written only when the status changes, as the original did. */
@@ -72,8 +75,10 @@ final class SeedLogs {
         });
     }
 
-    void healing(String strategy, String status, double responseTimeMs) throws IOException {
+    void healing(String dataset, String strategy, String status, double responseTimeMs) throws IOException {
         append(HEALING, List.of("timestamp", "strategy", "status", "response_time_ms"), now(), strategy, status, responseTimeMs);
+        append(MASTER, MASTER_COLUMNS, now(), "Healing (" + strategy + ")", dataset, status,
+                String.format(java.util.Locale.ROOT, "%.2f ms", responseTimeMs));
     }
 
     void performance(String state, String action, double reward) throws IOException {
@@ -85,13 +90,20 @@ final class SeedLogs {
                 now(), state, action, systemOutcome, userFeedback);
     }
 
-    /** The whole Q-table, rewritten atomically. */
+    /** The whole Q-table, rewritten atomically (with the hash that marks it as ours). */
     void qTable(QTable table) throws IOException {
         StoreLock.withLock(lockTarget(), () -> {
-            AtomicFiles.write(dir.resolve(RL_TABLE), SeedQTableCsv.write(table, Arrays.asList(ActionKind.values()))
-                    .getBytes(StandardCharsets.UTF_8));
+            QTableLog.write(dir, table);
             return null;
         });
+    }
+
+    /**
+     * The Q-table in {@code rl_log.csv} when this CLI did not write it (the original's, say). Read
+     * without the lock, which would create files: it runs before a run may change anything.
+     */
+    Optional<QTable> foreignQTable(QTable policyTable) throws IOException {
+        return QTableLog.foreign(dir, policyTable);
     }
 
     private void append(String file, List<String> header, Object... values) throws IOException {

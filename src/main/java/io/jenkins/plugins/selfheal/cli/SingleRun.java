@@ -36,6 +36,7 @@ final class SingleRun {
         RunPreflight.dataset(options.dataset);
         DataAnomalyDetector detector = new DataAnomalyDetector(rules);
         detector.check(options.dataset, DatasetBaseline.of(options.dataset)); // header check before changing anything
+        context.adoptOriginalTable();
         DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules.id(), options.forceAnomaly,
                 context.random(), context.clock());
         context.say("data set " + options.dataset + ": " + change.rowsAdded() + (options.forceAnomaly ? " anomalous" : " normal")
@@ -77,10 +78,10 @@ final class SingleRun {
         SeedLogs logs = context.logs();
         logs.uptime(result.initial().uptime().status().name(), result.initial().reason());
         if (!result.initial().healthy()) {
-            logs.issue(result.initial().failure(), result.initial().reason());
+            logs.issue(options.dataset.toString(), result.initial().failure(), result.initial().reason());
         }
         for (HealStep step : result.steps()) {
-            logs.healing(step.action().id(), step.outcome().success() ? "success" : "failure", step.outcome().duration().toMillis());
+            logs.healing(options.dataset.toString(), step.action().id(), step.outcome().success() ? "success" : "failure", step.outcome().duration().toMillis());
         }
         if (result.healed()) {
             logs.uptime("UP", "healed by " + result.lastStep().orElseThrow().action().id());

@@ -32,6 +32,7 @@ final class TrainingBatch {
 
     int run() throws IOException, InterruptedException {
         RunOptions options = context.options();
+        context.adoptOriginalTable();
         HealService service = context.service(line -> { });
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (int i = 0; i < options.episodes; i++) {
