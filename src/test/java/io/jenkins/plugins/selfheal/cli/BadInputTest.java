@@ -83,4 +83,20 @@ class BadInputTest {
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.stderr).contains("epsilon must be between 0");
     }
+
+    @Test
+    void anUnclosedQuoteInAnOldRowIsRefusedWithFileLineAndColumnBeforeAnythingIsAppended() throws IOException {
+        CliRun run = new CliRun(dir);
+        Path data = run.dataset("student_scores.csv");
+        Files.writeString(data, "timestamp,name,subject,score\n2025-01-01,\"Alice,Math,50\n2025-01-02,Riya,Math,92\n");
+        byte[] before = Files.readAllBytes(data);
+
+        run.run("", "--fail-type", "crash", "--seed", "1");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("student_scores.csv:2", "column").doesNotContain("Exception");
+        assertThat(run.stderr.lines()).hasSize(1);
+        assertThat(Files.readAllBytes(data)).isEqualTo(before);
+        assertThat(data.resolveSibling("student_scores.csv.bak")).doesNotExist();
+    }
 }
