@@ -24,6 +24,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            RunPreflight.writableFolder("--out", out.toAbsolutePath().getParent());
+            RunPreflight.writableFiles("--out", java.util.List.of(out));
+        }
         byte[] json;
         try (PolicyFiles.ReadOnly copy = PolicyFiles.readOnly(policy, spec)) {
             json = copy.store().export();

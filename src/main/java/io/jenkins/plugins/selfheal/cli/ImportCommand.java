@@ -9,10 +9,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -37,18 +41,31 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("SOURCE: file not found: " + source);
         }
+        RunPreflight.writableFolder("--policy", policy.toAbsolutePath().getParent());
         PolicyStore store = PolicyFiles.open(policy, spec);
+        RunPreflight.writableFiles("--policy", List.of(policy, store.episodeLog()));
         String by = System.getProperty("user.name");
+        byte[] bytes = Files.readAllBytes(source);
+        String text = utf8(bytes);
         Policy imported;
         if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            try (Reader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
-                imported = store.importTable(SeedQTableCsv.read(reader, source.toString()), source.toString(), by);
-            }
+            imported = store.importTable(SeedQTableCsv.read(new StringReader(text), source.toString()), source.toString(), by);
         } else {
-            imported = store.importDocument(Files.readAllBytes(source), source.toString(), by);
+            imported = store.importDocument(bytes, source.toString(), by);
         }
         spec.commandLine().getOut().println("[self-heal] imported " + imported.table().size() + " states from " + source
                 + " into " + policy);
         return SelfHealCli.HEALED;
+    }
+
+    /** The source as text: a policy export and a Q-table CSV are UTF-8 (binary input is named as such). */
+    private String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("SOURCE " + source + ": not a UTF-8 text file (binary?); expected a policy "
+                    + "export (.json) or the original's rl_log.csv");
+        }
     }
 }

@@ -36,6 +36,8 @@ final class ReportCommand implements Callable<Integer> {
         if (recent < 0) {
             throw new IllegalArgumentException("--recent must be >= 0, was " + recent);
         }
+        RunPreflight.writableFolder("--out", out.toAbsolutePath().getParent());
+        RunPreflight.writableFiles("--out", java.util.List.of(out));
         ViewDocument document;
         try (PolicyFiles.ReadOnly copy = PolicyFiles.readOnly(policy, spec)) {
             PolicyStore store = copy.store();
