@@ -49,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         options.validate();
         PrintWriter out = spec.commandLine().getOut();
+        if (options.episodes != null && options.episodes == 0) {
+            out.println("[self-heal] --episodes 0: a training batch of no episodes; nothing run, nothing changed");
+            out.flush();
+            return SelfHealCli.HEALED;
+        }
         Clock clock = Clock.systemDefaultZone();
         Random random = options.seed == null ? new Random() : new Random(options.seed);
         PolicyStore store = new PolicyStore(options.policyFile(), options.policyFile().getFileName().toString(), clock,
@@ -58,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         FeedbackSource feedback = FeedbackSource.of(options.feedback, in, interactive, out,
                 Duration.ofSeconds(options.feedbackTimeoutSeconds), random);
         Context context = new Context(options, store, logs, feedback, clock, random, out, original);
-        return options.episodes > 0 ? new TrainingBatch(context).run() : new SingleRun(context).run();
+        return options.episodes != null ? new TrainingBatch(context).run() : new SingleRun(context).run();
     }
 
     /**

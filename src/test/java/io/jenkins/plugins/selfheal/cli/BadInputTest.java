@@ -152,4 +152,28 @@ class BadInputTest {
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.stderr).contains("--out", "plain-file").doesNotContain(".tmp");
     }
+
+    @Test
+    void zeroEpisodesRunNothingAndChangeNothing() throws IOException {
+        CliRun run = new CliRun(dir);
+        byte[] data = Files.readAllBytes(run.dataset("student_scores.csv"));
+
+        run.run("y\n", "--episodes", "0", "--fail-type", "crash");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).contains("no episodes").doesNotContain("USER FEEDBACK");
+        assertThat(Files.readAllBytes(run.dataset("student_scores.csv"))).isEqualTo(data);
+        assertThat(run.logs()).doesNotExist();
+    }
+
+    @Test
+    void maxHealsHasTheStepsLimitOfTen() throws IOException {
+        CliRun run = new CliRun(dir).run("", "--max-heals", "11");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("--max-heals must be between 1 and 10, was 11");
+
+        run.run("", "--max-heals", "10", "--fail-type", "crash", "--feedback", "none", "--seed", "1");
+        assertThat(run.exitCode).as(run.stderr).isIn(0, 1);
+    }
 }
