@@ -83,7 +83,9 @@ final class SingleRun {
             logs.issue(options.dataset.toString(), result.initial().failure(), result.initial().reason());
         }
         for (HealStep step : result.steps()) {
-            logs.healing(options.dataset.toString(), step.action().id(), step.outcome().success() ? "success" : "failure", step.outcome().duration().toMillis());
+            // the status is the outcome: did the check after the action find the deployment healthy
+            logs.healing(options.dataset.toString(), step.action().id(), step.healed() ? "success" : "failure",
+                    step.outcome().duration().toMillis());
         }
         if (result.healed()) {
             logs.uptime("UP", "healed by " + result.lastStep().orElseThrow().action().id());
