@@ -16,19 +16,23 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * {@code import --policy FILE SOURCE}: replaces the policy's table with a policy JSON export or the
- * original simulation's {@code rl_log.csv}. The source is validated before anything changes.
+ * original simulation's {@code rl_log.csv}. The source is validated before anything changes; the
+ * replaced policy is kept as a backup and the logs folder's {@code rl_log.csv} refreshed.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Replace a policy's Q-table with a policy JSON or an original rl_log.csv.")
 final class ImportCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", required = true, description = "Policy file to write.")
     Path policy;
+
+    @Option(names = "--logs", paramLabel = "DIR",
+            description = "Log folder whose rl_log.csv is refreshed (default: the policy file's folder).")
+    Path logs;
 
     @Parameters(paramLabel = "SOURCE", description = "A .json policy export or a .csv Q-table (rl_log.csv).")
     Path source;
@@ -41,9 +45,8 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("SOURCE: file not found: " + source);
         }
-        RunPreflight.writableFolder("--policy", policy.toAbsolutePath().getParent());
         PolicyStore store = PolicyFiles.open(policy, spec);
-        RunPreflight.writableFiles("--policy", List.of(policy, store.episodeLog()));
+        PolicyReplacement replacement = new PolicyReplacement(store, logs == null ? PolicyReplacement.defaultLogs(policy) : logs);
         String by = System.getProperty("user.name");
         byte[] bytes = Files.readAllBytes(source);
         String text = utf8(bytes);
@@ -53,8 +56,7 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             imported = store.importDocument(bytes, source.toString(), by);
         }
-        spec.commandLine().getOut().println("[self-heal] imported " + imported.table().size() + " states from " + source
-                + " into " + policy);
+        replacement.done(imported, "imported " + source, spec.commandLine().getOut());
         return SelfHealCli.HEALED;
     }
 

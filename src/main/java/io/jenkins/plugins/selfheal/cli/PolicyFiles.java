@@ -38,8 +38,8 @@ final class PolicyFiles {
             PolicyJson.readDocument(Files.readAllBytes(policy), policy.getFileName().toString());
         } catch (PolicyFormatException e) {
             throw new IllegalArgumentException("--policy " + policy + ": " + e.getMessage() + "; there is no episode log ("
-                    + log.getFileName() + ") to rebuild it from, so the file is left as it is: import a backup or an export "
-                    + "into it with `import --policy " + policy + " FILE`, or move it away to start over");
+                    + log.getFileName() + ") to rebuild it from, so the file is left as it is: bring back a backup with "
+                    + "`restore --policy " + policy + "`, or move it away to start over");
         }
     }
 

@@ -48,13 +48,23 @@ final class QTableLog {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        byte[] bytes = Files.readAllBytes(file);
-        Path sidecar = dir.resolve(SIDECAR);
-        if (Files.isRegularFile(sidecar) && Files.readString(sidecar, StandardCharsets.US_ASCII).strip().equals(sha256(bytes))) {
+        if (writtenByUs(dir)) {
             return Optional.empty();
         }
+        byte[] bytes = Files.readAllBytes(file);
         QTable table = SeedQTableCsv.read(new StringReader(new String(bytes, StandardCharsets.UTF_8)), file.toString());
         return sameValues(table, policyTable) ? Optional.empty() : Optional.of(table);
+    }
+
+    /** Whether {@code dir/rl_log.csv} is exactly the file this CLI last wrote there (or absent). */
+    static boolean writtenByUs(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return true;
+        }
+        Path sidecar = dir.resolve(SIDECAR);
+        return Files.isRegularFile(sidecar)
+                && Files.readString(sidecar, StandardCharsets.US_ASCII).strip().equals(sha256(Files.readAllBytes(file)));
     }
 
     private static boolean sameValues(QTable file, QTable policy) {

@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +27,7 @@ import java.util.function.Consumer;
         description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or",
                 "a data anomaly, pick a healing action, ask for feedback and learn.",
                 "Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input."},
-        subcommands = {ExportCommand.class, ImportCommand.class, ReportCommand.class})
+        subcommands = {ExportCommand.class, ImportCommand.class, RestoreCommand.class, ReportCommand.class})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();
@@ -83,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
             Path table = logs.dir().resolve(QTableLog.FILE);
             throw new IllegalArgumentException("--logs " + options.logs + ": " + table + " holds a Q-table this CLI did not "
                     + "write (" + original.get().size() + " states; the original simulation's?) and would be overwritten by "
-                    + "the policy " + policy + "; import it into the policy with `import --policy " + policy + " " + table
+                    + "the policy " + policy + "; import it into the policy with `import --policy " + policy + " --logs "
+                    + options.logs + " " + table
                     + "`, or move it away");
         }
         return original;
@@ -102,9 +101,8 @@ final class RunCommand implements Callable<Integer> {
                 return;
             }
             Path file = logs.dir().resolve(QTableLog.FILE);
-            Files.copy(file, logs.dir().resolve(QTableLog.KEPT), StandardCopyOption.REPLACE_EXISTING);
             store.importTable(originalTable.get(), file.toString(), System.getProperty("user.name"));
-            logs.qTable(store.read().table());
+            logs.refreshQTable(store.read().table());
             say(file + " holds a Q-table this CLI did not write: imported its " + originalTable.get().size()
                     + " states as the starting policy " + store.policyFile() + " (the file is kept as " + QTableLog.KEPT + ")");
         }

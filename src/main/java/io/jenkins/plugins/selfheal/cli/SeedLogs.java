@@ -99,6 +99,22 @@ final class SeedLogs {
     }
 
     /**
+     * Rewrites {@code rl_log.csv} after the policy's table was replaced (an import, a restore); a file
+     * this CLI did not write is first kept as {@code rl_log.csv.bak}, which is returned.
+     */
+    Optional<Path> refreshQTable(QTable table) throws IOException {
+        return StoreLock.withLock(lockTarget(), () -> {
+            Optional<Path> kept = Optional.empty();
+            if (!QTableLog.writtenByUs(dir)) {
+                kept = Optional.of(Files.copy(dir.resolve(RL_TABLE), dir.resolve(QTableLog.KEPT),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            }
+            QTableLog.write(dir, table);
+            return kept;
+        });
+    }
+
+    /**
      * The Q-table in {@code rl_log.csv} when this CLI did not write it (the original's, say). Read
      * without the lock, which would create files: it runs before a run may change anything.
      */

@@ -58,7 +58,7 @@ class CommandsTest {
         Path other = dir.resolve("other.json");
         run.run("", "import", "--policy", other.toString(), exported.toString());
         assertThat(run.exitCode).isZero();
-        assertThat(run.stdout).contains("imported 1 states");
+        assertThat(run.stdout).contains("imported " + exported + ": 1 states in " + other);
         JsonNode copy = PolicyJson.MAPPER.readTree(other.toFile());
         assertThat(copy.get("states")).isEqualTo(doc.get("states"));
     }
