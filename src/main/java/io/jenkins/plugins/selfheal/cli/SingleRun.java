@@ -34,12 +34,16 @@ final class SingleRun {
     int run() throws IOException, InterruptedException {
         RuleSet rules = ruleSet();
         RunPreflight.dataset(options.dataset);
+        if (options.forceAnomaly && !DatasetChange.canBreak(rules)) {
+            throw new IllegalArgumentException("--force-anomaly: the rule set " + rules.id() + " has no rule a row can "
+                    + "break (give a column min, max, meanMin, meanMax, allowed values or required)");
+        }
         DataAnomalyDetector detector = new DataAnomalyDetector(rules);
         // The format of the whole file (header, quoting, columns, types) before changing it: rows appended
         // after an unclosed quote would be swallowed by it. The rules judge only the appended rows, later.
         detector.check(options.dataset, DatasetBaseline.none());
         context.adoptOriginalTable();
-        DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules.id(), options.forceAnomaly,
+        DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules, options.forceAnomaly,
                 context.random(), context.clock());
         context.say("data set " + options.dataset + ": " + change.rowsAdded() + (options.forceAnomaly ? " anomalous" : " normal")
                 + " row(s) appended, backup " + change.backup().getFileName());
