@@ -32,8 +32,10 @@ final class SeedLogs {
     static final String USER_FEEDBACK = "user_feedback_log.csv";
     /** The original's every-event log: deployments, issues and heals in one file. */
     static final String MASTER = "master_log.csv";
+    /** Not the original's: a training batch's simulated episodes, kept apart from what people decided. */
+    static final String TRAINING = "training_log.csv";
     static final List<String> FILES = List.of(DEPLOYMENT, ISSUE, UPTIME, HEALING, RL_TABLE, RL_PERFORMANCE, USER_FEEDBACK,
-            MASTER, QTableLog.SIDECAR, QTableLog.KEPT, "logs.lock");
+            MASTER, TRAINING, QTableLog.SIDECAR, QTableLog.KEPT, "logs.lock");
     private static final List<String> MASTER_COLUMNS = List.of("timestamp", "event_type", "dataset", "status", "details");
 
     private final Path dir;
@@ -88,6 +90,13 @@ final class SeedLogs {
     void feedback(String state, String action, String systemOutcome, String userFeedback) throws IOException {
         append(USER_FEEDBACK, List.of("timestamp", "state", "action", "system_outcome", "user_feedback"),
                 now(), state, action, systemOutcome, userFeedback);
+    }
+
+    /** One episode of a training batch; {@code reviewer} says who gave the feedback (a person only with --feedback ask). */
+    void training(String state, String action, String systemOutcome, String feedback, double reward, String reviewer)
+            throws IOException {
+        append(TRAINING, List.of("timestamp", "state", "action", "system_outcome", "feedback", "reward", "reviewer"),
+                now(), state, action, systemOutcome, feedback, reward, reviewer);
     }
 
     /** The whole Q-table, rewritten atomically (with the hash that marks it as ours). */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,21 @@ class CommandsTest {
         assertThat(run.stdout).contains("the greedy policy is the intended one in every reachable state")
                 .doesNotContain("(intended: ");
         assertThat(Files.readAllLines(run.logs().resolve("policy.episodes.jsonl"))).hasSize(500);
+    }
+
+    @Test
+    void aTrainingBatchLogsItsSimulatedEpisodesApartFromPeoplesFeedbackAndDeployments() throws IOException {
+        CliRun run = new CliRun(dir).run("", "--episodes", "20", "--feedback", "auto", "--seed", "3");
+
+        assertThat(run.exitCode).isZero();
+        List<String> training = run.logLines("training_log.csv");
+        assertThat(training.get(0)).isEqualTo("timestamp,state,action,system_outcome,feedback,reward,reviewer");
+        assertThat(training.subList(1, training.size())).isNotEmpty().allMatch(l -> l.endsWith(",simulated reviewer"));
+        for (String original : List.of("user_feedback_log.csv", "rl_performance_log.csv", "deployment_log.csv",
+                "healing_log.csv", "issue_log.csv", "uptime_log.csv")) {
+            assertThat(run.logs().resolve(original)).as(original).doesNotExist();
+        }
+        assertThat(run.logs().resolve("rl_log.csv")).exists();
     }
 
     @Test
