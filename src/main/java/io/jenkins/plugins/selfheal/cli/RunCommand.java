@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return SelfHealCli.HEALED;
         }
-        Clock clock = Clock.systemDefaultZone();
+        SimulatedClock clock = new SimulatedClock(Clock.systemDefaultZone());
         Random random = options.seed == null ? new Random() : new Random(options.seed);
         PolicyStore store = new PolicyStore(options.policyFile(), options.policyFile().getFileName().toString(), clock,
                 warning -> spec.commandLine().getErr().println("self-heal: warning: " + warning));
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What a run needs, built once from the options. */
-    record Context(RunOptions options, PolicyStore store, SeedLogs logs, FeedbackSource feedback, Clock clock,
+    record Context(RunOptions options, PolicyStore store, SeedLogs logs, FeedbackSource feedback, SimulatedClock clock,
                    Random random, PrintWriter out, Optional<QTable> originalTable) {
         /**
          * A new policy next to a Q-table this CLI did not write starts from that table: it is imported

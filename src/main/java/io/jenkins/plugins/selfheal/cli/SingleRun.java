@@ -53,10 +53,10 @@ final class SingleRun {
         SimulatedDeployment deployment = new SimulatedDeployment(failType(), options.dataset, change, detector,
                 SuccessTable.DEFAULT, context.random(), LatencyDetector.DEFAULT_THRESHOLD,
                 (status, ms, type) -> logs.deployment(dataset, status, ms, type));
-        deployment.deploy();
+        context.clock().advance(deployment.deploy().duration());
 
         HealService service = context.service(context::say);
-        HealResult result = service.heal(deployment);
+        HealResult result = service.heal(context.clock().timing(deployment));
         logHeal(result);
         if (!result.needsFeedback()) {
             record(service, result, Feedback.none("healthy: nothing to review"));

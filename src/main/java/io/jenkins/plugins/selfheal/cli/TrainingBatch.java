@@ -39,7 +39,8 @@ final class TrainingBatch {
         for (int i = 0; i < options.episodes; i++) {
             SimulatedEnvironment environment = new SimulatedEnvironment(
                     SimulatedEnvironment.Scenario.random(context.random()), SuccessTable.DEFAULT, context.random());
-            HealResult result = service.heal(environment);
+            context.clock().advance(environment.lastDeployment().duration());
+            HealResult result = service.heal(context.clock().timing(environment));
             Feedback feedback = result.needsFeedback() ? context.feedback().feedbackFor(result) : Feedback.none("healthy");
             LogEntry.EpisodeEntry entry = service.learn(result, feedback,
                     new EpisodeLearner.Context(UUID.randomUUID().toString(), "simulated reviewer", null));
