@@ -4,6 +4,8 @@ import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
 import io.jenkins.plugins.selfheal.engine.store.SeedQTableCsv;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,9 +36,26 @@ final class QTableLog {
 
     /** Writes the table and records its hash; the caller holds the logs lock. */
     static void write(Path dir, QTable table) throws IOException {
-        byte[] bytes = SeedQTableCsv.write(table, Arrays.asList(ActionKind.values())).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = csv(table).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve(FILE), bytes);
         AtomicFiles.write(dir.resolve(SIDECAR), (sha256(bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The original's shape (unnamed first header cell, one column per action), values to 6 places. */
+    static String csv(QTable table) throws IOException {
+        StringBuilder out = new StringBuilder();
+        Arrays.stream(ActionKind.values()).forEach(a -> out.append(',').append(a.id()));
+        out.append('\n');
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            for (String state : table.states()) {
+                printer.print(state);
+                for (ActionKind action : ActionKind.values()) {
+                    printer.print(SeedLogs.number(table.value(state, action), 6));
+                }
+                printer.println();
+            }
+        }
+        return out.toString();
     }
 
     /**

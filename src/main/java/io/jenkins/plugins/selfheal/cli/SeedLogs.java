@@ -10,11 +10,15 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +41,8 @@ final class SeedLogs {
     static final List<String> FILES = List.of(DEPLOYMENT, ISSUE, UPTIME, HEALING, RL_TABLE, RL_PERFORMANCE, USER_FEEDBACK,
             MASTER, TRAINING, QTableLog.SIDECAR, QTableLog.KEPT, "logs.lock");
     private static final List<String> MASTER_COLUMNS = List.of("timestamp", "event_type", "dataset", "status", "details");
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
     private final Path dir;
     private final Clock clock;
@@ -145,7 +151,7 @@ final class SeedLogs {
             if (!Files.exists(path) || Files.size(path) == 0) {
                 printer.printRecord(header);
             }
-            printer.printRecord(values);
+            printer.printRecord(Arrays.stream(values).map(v -> v instanceof Double d ? number(d, 2) : v).toArray());
         }
         AtomicFiles.appendLines(path, List.of(text.toString().stripTrailing()));
     }
@@ -168,7 +174,16 @@ final class SeedLogs {
         return dir.resolve("logs");
     }
 
+    /** ISO-8601 local time with microseconds, as the original's Python wrote it. */
     private String now() {
-        return LocalDateTime.now(clock).toString();
+        return LocalDateTime.now(clock).format(TIMESTAMP);
+    }
+
+    /**
+     * A number as the original's logs show it: whole numbers without a fraction ({@code -1}, {@code 2000}),
+     * others rounded to {@code digits} places ({@code 0.3}, never {@code 0.30000000000000004}).
+     */
+    static String number(double value, int digits) {
+        return BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }
