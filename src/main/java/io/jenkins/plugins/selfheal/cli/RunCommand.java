@@ -24,8 +24,9 @@ import java.util.function.Consumer;
 /** One simulated deployment with healing and feedback, or a training batch with {@code --episodes}. */
 @Command(name = "self-heal", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or",
-                "a data anomaly, pick a healing action, ask for feedback and learn.",
+        // one element per sentence: picocli wraps each to the terminal, and starts a new line per element
+        description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or "
+                + "a data anomaly, pick a healing action, ask for feedback and learn.",
                 "Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input."},
         subcommands = {ExportCommand.class, ImportCommand.class, RestoreCommand.class, ReportCommand.class})
 final class RunCommand implements Callable<Integer> {

@@ -28,6 +28,17 @@ class CommandsTest {
     }
 
     @Test
+    void helpBreaksLinesOnlyWhereTheTerminalWidthDoes() {
+        var cli = SelfHealCli.commandLine(new java.io.ByteArrayInputStream(new byte[0]), false);
+        for (var command : List.of(cli, cli.getSubcommands().get("import"), cli.getSubcommands().get("restore"))) {
+            assertThat(command.getCommandSpec().usageMessage().description()).as(command.getCommandName())
+                    .allMatch(sentence -> sentence.endsWith("."));
+        }
+        String help = cli.getUsageMessage(picocli.CommandLine.Help.defaultColorScheme(picocli.CommandLine.Help.Ansi.OFF));
+        assertThat(help).contains("Self-healing CI/CD simulation:").doesNotContain("high latency or\na data");
+    }
+
+    @Test
     void versionIsPrinted() throws IOException {
         CliRun run = new CliRun(dir).run("", "--version");
 
