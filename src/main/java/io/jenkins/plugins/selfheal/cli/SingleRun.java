@@ -67,8 +67,13 @@ final class SingleRun {
         LogEntry.EpisodeEntry entry = record(service, result, feedback);
         HealStep last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
-        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f", entry.feedback(),
-                entry.reward(), last.state(), last.action().id(), last.decision().qValues().get(last.action()), after));
+        double before = last.decision().qValues().get(last.action());
+        // a person's yes lowering a value surprises: say why (the reward is below what the cell had learned)
+        String why = entry.feedback().equals("accepted") && !result.healed() && after < before
+                ? String.format(Locale.ROOT, " (accepted but not healed: %+.0f, below this cell's value, so it went down)",
+                entry.reward()) : "";
+        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f%s", entry.feedback(),
+                entry.reward(), last.state(), last.action().id(), before, after, why));
         return finish(result);
     }
 

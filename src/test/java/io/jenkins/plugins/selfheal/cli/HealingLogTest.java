@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,5 +33,18 @@ class HealingLogTest {
         assertThat(run.logLines("healing_log.csv")).last().asString().contains("," + action + ",failure,");
         assertThat(run.logLines("master_log.csv")).last().asString().contains("Healing (" + action + ")")
                 .contains(",failure,");
+    }
+
+    @Test
+    void anAcceptedActionThatDidNotHealSaysWhyItsValueWentDown() throws IOException {
+        CliRun run = new CliRun(dir);
+        Path table = dir.resolve("prefer.csv");
+        Files.writeString(table, ",adjust_thresholds\ndeployment_failure_DOWN,2.0\n");
+        run.run("", "import", "--policy", run.policy().toString(), table.toString());
+
+        run.run("y\n", "--fail-type", "crash", "--epsilon", "0", "--seed", "1");
+
+        assertThat(run.stdout).contains("feedback accepted, reward +1.0: Q(deployment_failure_DOWN, adjust_thresholds) "
+                + "2.000 → 1.900 (accepted but not healed: +1, below this cell's value, so it went down)");
     }
 }
