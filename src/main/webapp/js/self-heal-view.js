@@ -59,10 +59,10 @@
     return parent;
   }
 
-  function header(doc) {
+  function header(doc, title) {
     var p = doc.policy || {}, params = p.parameters || {};
     var node = el('header', 'sh-header');
-    node.appendChild(el('h2', 'sh-policy-key', 'Self-Heal policy ' + (p.key || '')));
+    node.appendChild(el('h2', 'sh-policy-key', title || 'Self-Heal policy ' + (p.key || '')));
     var facts = el('p', 'sh-facts');
     [['episodes', p.episodes], ['α', params.alpha], ['ε', params.epsilon], ['γ', params.gamma],
       ['ties', params.tieBreak], ['generation', p.generation], ['updated', when(p.updatedAt)]].forEach(function (f) {
@@ -240,8 +240,9 @@
       node.appendChild(el('p', 'sh-note', 'No decisions yet.'));
       return node;
     }
-    var table = el('table', 'sh-recent-table'), head = el('tr');
-    ['When', 'State', 'Action', 'Choice', 'Outcome', 'Feedback', 'Reward', 'Build'].forEach(function (c) { head.appendChild(el('th', null, c)); });
+    var table = el('table', 'sh-recent-table'), head = el('tr'), links = list.some(function (d) { return !!safeHref(d.link); });
+    /* no decision with a build (the CLI's): no Build column */
+    ['When', 'State', 'Action', 'Choice', 'Outcome', 'Feedback', 'Reward'].concat(links ? ['Build'] : []).forEach(function (c) { head.appendChild(el('th', null, c)); });
     table.appendChild(el('thead')).appendChild(head);
     var body = table.appendChild(el('tbody')), fragment = document.createDocumentFragment();
     list.forEach(function (d) {
@@ -251,8 +252,8 @@
       tr.appendChild(el('td')).appendChild(el('span', 'sh-pill sh-outcome-' + outcome, d.outcome));
       tr.appendChild(el('td', null, d.feedback));
       tr.appendChild(el('td', 'sh-num', fixed(d.reward, 2)));
-      var href = rooted(safeHref(d.link), root), cell = tr.appendChild(el('td'));
-      if (href) {
+      var href = rooted(safeHref(d.link), root), cell = links ? tr.appendChild(el('td')) : null;
+      if (href && cell) {
         var a = cell.appendChild(el('a', 'sh-link', 'open'));
         a.href = href;
         a.rel = 'noopener noreferrer';
@@ -275,7 +276,8 @@
     container.textContent = '';
     var root = safeHref(container.getAttribute('data-root-url') || '');
     var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc, root)];
-    append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc)].concat(parts));
+    var title = container.getAttribute('data-title'); /* the host page may name the policy (the CLI report does) */
+    append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc, title)].concat(parts));
     container.setAttribute('data-rendered', 'true');
     container.setAttribute('data-render-ms', String(Date.now() - started)); // read by the browser test
   }

@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
             Policy current = store.read();
             document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.readLog());
         }
-        AtomicFiles.write(out, ReportPage.html(document).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out, ReportPage.html(document, policy.toString()).getBytes(StandardCharsets.UTF_8));
         spec.commandLine().getOut().println("[self-heal] wrote " + out + " (" + document.states().size() + " states, "
                 + document.history().total() + " episodes)");
         spec.commandLine().getOut().flush();

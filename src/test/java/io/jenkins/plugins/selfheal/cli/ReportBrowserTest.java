@@ -138,6 +138,19 @@ class ReportBrowserTest {
     }
 
     @Test
+    void aCliReportIsTitledByItsPolicyFileAndHasNoBuildColumn() throws Exception {
+        CliRun run = new CliRun(dir).run("y\n", "--fail-type", "crash", "--seed", "1");
+        Path report = report(run.policy());
+
+        Document dom = rendered(report);
+
+        assertThat(dom.selectFirst(".sh-policy-key").text()).isEqualTo("Self-Heal simulation: " + run.policy());
+        assertThat(dom.title()).isEqualTo("Self-Heal simulation: " + run.policy());
+        assertThat(dom.select(".sh-recent-table th").eachText()).doesNotContain("Build").contains("Reward");
+        assertThat(dom.select(".sh-recent-table tbody tr").first().select("td")).hasSize(7);
+    }
+
+    @Test
     void anEmptyPolicySaysNoDecisionsYet() throws Exception {
         Document dom = rendered(report(ReportFixtures.emptyPolicy(dir)));
 
