@@ -79,7 +79,7 @@
     ramp.title = 'Q-value: red below 0, white at 0, blue above 0; darkest at ±' + fixed(scale, 3) + ' (largest |Q|)';
     node.appendChild(append(el('span', 'sh-legend-scale'),
       [el('b', null, 'Q-value'), el('span', 'sh-legend-min', fixed(-scale, 2)), ramp, el('span', 'sh-legend-max', '+' + fixed(scale, 2))]));
-    [['sh-greedy', 'best action (what the planner exploits)'], ['sh-unvisited', 'never visited (initial or imported value)'],
+    [['sh-greedy', 'best action (what the planner exploits)'], ['sh-unvisited', 'never visited (initial value)'],
       ['sh-masked', 'masked (not available here)']].forEach(function (m) {
       node.appendChild(append(el('span', 'sh-legend-item'), [el('span', 'sh-swatch ' + m[0]), m[1]]));
     });
@@ -94,11 +94,12 @@
     if (Math.abs(t) > 0.55) td.classList.add('sh-on-dark');
     if (cell.greedy) td.classList.add('sh-greedy');
     if (cell.masked) td.classList.add('sh-masked');
-    if (cell.unvisited) td.classList.add('sh-unvisited');
-    td.appendChild(el('span', 'sh-q', cell.unvisited && cell.q === 0 ? '–' : fixed(cell.q, 2)));
+    var initial = cell.unvisited && !cell.imported; /* an imported value is a learned one: shown as a number */
+    if (initial) td.classList.add('sh-unvisited');
+    td.appendChild(el('span', 'sh-q', initial && cell.q === 0 ? '–' : fixed(cell.q, 2)));
     td.appendChild(el('span', 'sh-n', 'n=' + cell.visits));
     td.title = action + ' in ' + state + '\nQ = ' + cell.q + '\nvisits: ' + cell.visits + '\nlast update: ' +
-      (cell.lastUpdated ? when(cell.lastUpdated) : 'never') + (cell.greedy ? '\nbest action' : '') +
+      (cell.lastUpdated ? when(cell.lastUpdated) : cell.imported ? 'imported, no episode since' : 'never') + (cell.greedy ? '\nbest action' : '') +
       (cell.masked ? '\nmasked' : '');
     return td;
   }

@@ -55,15 +55,20 @@ class ReportBrowserTest {
             for (int c = 0; c < cells.size(); c++) {
                 ViewDocument.Cell cell = row.cells().get(c);
                 assertThat(cells.get(c).selectFirst(".sh-q").text()).as(row.state() + " " + expected.actions().get(c))
-                        .isEqualTo(cell.unvisited() && cell.q() == 0 ? "–" : twoDecimals(cell.q()));
+                        .isEqualTo(cell.unvisited() && !cell.imported() && cell.q() == 0 ? "–" : twoDecimals(cell.q()));
                 assertThat(cells.get(c).hasClass("sh-greedy")).isEqualTo(cell.greedy());
-                assertThat(cells.get(c).hasClass("sh-unvisited")).isEqualTo(cell.unvisited());
+                assertThat(cells.get(c).hasClass("sh-unvisited")).isEqualTo(cell.unvisited() && !cell.imported());
             }
         }
         Element latencyDown = rows.get(3).select("td.sh-cell").get(2); // the seed's 0.5700000000000001
         assertThat(latencyDown.text()).startsWith("0.57");
         assertThat(latencyDown.hasClass("sh-greedy")).isTrue();
-        assertThat(latencyDown.attr("title")).contains("Q = 0.5700000000000001", "visits: 0", "last update: never");
+        assertThat(latencyDown.attr("title")).contains("Q = 0.5700000000000001", "visits: 0",
+                "last update: imported, no episode since");
+        // the original's 0.0 is a learned value: a number, not the "–" of a cell nothing has set
+        Element anomalyScore = rows.get(4).select("td.sh-cell").get(0);
+        assertThat(anomalyScore.selectFirst(".sh-q").text()).isEqualTo("0.00");
+        assertThat(anomalyScore.hasClass("sh-unvisited")).isFalse();
         assertThat(rows.get(1).select("td.sh-cell").get(0).hasClass("sh-greedy")).as("retry after 6 accepted heals").isTrue();
 
         Path png = SCREENSHOTS.resolve("seed-qtable.png");
