@@ -63,7 +63,25 @@ final class SingleRun {
             context.say("no failure detected: the deployment is healthy");
             return finish(result);
         }
-        Feedback feedback = context.feedback().feedbackFor(result);
+        try (InterruptGuard guard = new InterruptGuard()) {
+            Feedback feedback;
+            try {
+                feedback = context.feedback().feedbackFor(result);
+            } catch (InterruptedException e) {
+                if (!guard.fired()) {
+                    throw e;
+                }
+                context.out().println();
+                context.say("interrupted at the prompt: recording the episode without feedback (learning from the "
+                        + "outcome only), so its logs are complete");
+                feedback = Feedback.none("interrupted at the prompt");
+            }
+            guard.promptDone();
+            return learned(service, result, feedback);
+        }
+    }
+
+    private int learned(HealService service, HealResult result, Feedback feedback) throws IOException {
         LogEntry.EpisodeEntry entry = record(service, result, feedback);
         HealStep last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
