@@ -59,10 +59,10 @@
     return parent;
   }
 
-  function header(doc) {
+  function header(doc, title) {
     var p = doc.policy || {}, params = p.parameters || {};
     var node = el('header', 'sh-header');
-    node.appendChild(el('h2', 'sh-policy-key', 'Self-Heal policy ' + (p.key || '')));
+    node.appendChild(el('h2', 'sh-policy-key', title || 'Self-Heal policy ' + (p.key || '')));
     var facts = el('p', 'sh-facts');
     [['episodes', p.episodes], ['α', params.alpha], ['ε', params.epsilon], ['γ', params.gamma],
       ['ties', params.tieBreak], ['generation', p.generation], ['updated', when(p.updatedAt)]].forEach(function (f) {
@@ -79,7 +79,7 @@
     ramp.title = 'Q-value: red below 0, white at 0, blue above 0; darkest at ±' + fixed(scale, 3) + ' (largest |Q|)';
     node.appendChild(append(el('span', 'sh-legend-scale'),
       [el('b', null, 'Q-value'), el('span', 'sh-legend-min', fixed(-scale, 2)), ramp, el('span', 'sh-legend-max', '+' + fixed(scale, 2))]));
-    [['sh-greedy', 'best action (what the planner exploits)'], ['sh-unvisited', 'never visited (initial or imported value)'],
+    [['sh-greedy', 'best action (what the planner exploits)'], ['sh-unvisited', 'never visited (initial value)'],
       ['sh-masked', 'masked (not available here)']].forEach(function (m) {
       node.appendChild(append(el('span', 'sh-legend-item'), [el('span', 'sh-swatch ' + m[0]), m[1]]));
     });
@@ -94,11 +94,12 @@
     if (Math.abs(t) > 0.55) td.classList.add('sh-on-dark');
     if (cell.greedy) td.classList.add('sh-greedy');
     if (cell.masked) td.classList.add('sh-masked');
-    if (cell.unvisited) td.classList.add('sh-unvisited');
-    td.appendChild(el('span', 'sh-q', cell.unvisited && cell.q === 0 ? '–' : fixed(cell.q, 2)));
+    var initial = cell.unvisited && !cell.imported; /* an imported value is a learned one: shown as a number */
+    if (initial) td.classList.add('sh-unvisited');
+    td.appendChild(el('span', 'sh-q', initial && cell.q === 0 ? '–' : fixed(cell.q, 2)));
     td.appendChild(el('span', 'sh-n', 'n=' + cell.visits));
     td.title = action + ' in ' + state + '\nQ = ' + cell.q + '\nvisits: ' + cell.visits + '\nlast update: ' +
-      (cell.lastUpdated ? when(cell.lastUpdated) : 'never') + (cell.greedy ? '\nbest action' : '') +
+      (cell.lastUpdated ? when(cell.lastUpdated) : cell.imported ? 'imported, no episode since' : 'never') + (cell.greedy ? '\nbest action' : '') +
       (cell.masked ? '\nmasked' : '');
     return td;
   }
@@ -240,8 +241,9 @@
       node.appendChild(el('p', 'sh-note', 'No decisions yet.'));
       return node;
     }
-    var table = el('table', 'sh-recent-table'), head = el('tr');
-    ['When', 'State', 'Action', 'Choice', 'Outcome', 'Feedback', 'Reward', 'Build'].forEach(function (c) { head.appendChild(el('th', null, c)); });
+    var table = el('table', 'sh-recent-table'), head = el('tr'), links = list.some(function (d) { return !!safeHref(d.link); });
+    /* no decision with a build (the CLI's): no Build column */
+    ['When', 'State', 'Action', 'Choice', 'Outcome', 'Feedback', 'Reward'].concat(links ? ['Build'] : []).forEach(function (c) { head.appendChild(el('th', null, c)); });
     table.appendChild(el('thead')).appendChild(head);
     var body = table.appendChild(el('tbody')), fragment = document.createDocumentFragment();
     list.forEach(function (d) {
@@ -251,8 +253,8 @@
       tr.appendChild(el('td')).appendChild(el('span', 'sh-pill sh-outcome-' + outcome, d.outcome));
       tr.appendChild(el('td', null, d.feedback));
       tr.appendChild(el('td', 'sh-num', fixed(d.reward, 2)));
-      var href = rooted(safeHref(d.link), root), cell = tr.appendChild(el('td'));
-      if (href) {
+      var href = rooted(safeHref(d.link), root), cell = links ? tr.appendChild(el('td')) : null;
+      if (href && cell) {
         var a = cell.appendChild(el('a', 'sh-link', 'open'));
         a.href = href;
         a.rel = 'noopener noreferrer';
@@ -275,7 +277,8 @@
     container.textContent = '';
     var root = safeHref(container.getAttribute('data-root-url') || '');
     var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc, root)];
-    append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc)].concat(parts));
+    var title = container.getAttribute('data-title'); /* the host page may name the policy (the CLI report does) */
+    append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc, title)].concat(parts));
     container.setAttribute('data-rendered', 'true');
     container.setAttribute('data-render-ms', String(Date.now() - started)); // read by the browser test
   }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.selfheal.engine.detect.DatasetFormatException;
 import io.jenkins.plugins.selfheal.engine.store.PolicyFormatException;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** Turns exceptions into the one-line messages the CLI prints, and tells bad input from other failures. */
@@ -19,6 +20,10 @@ final class BadInput {
     static String describe(Exception e) {
         if (e instanceof NoSuchFileException missing) {
             return "file not found: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return "cannot read or write " + fs.getFile() + (fs.getOtherFile() == null ? "" : " or " + fs.getOtherFile())
+                    + ": " + RunPreflight.reason(fs);
         }
         if (e instanceof IOException) {
             return "cannot read or write a file: " + e.getMessage();

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.Random;
 /**
  * The simulated deployment's data change, as the original did it: back the file up to
  * {@code <file>.bak}, then append one normal row, or with {@code --force-anomaly} bad rows
- * (5 student scores of 10–20; 1 patient row with heart rate 150 and oxygen 90).
+ * (5 student scores of 10–20; 1 patient row with heart rate 150 and oxygen 90; for a JSON rule set,
+ * one row breaking one of its rules, see {@link RuleRows}).
  */
 final class DatasetChange {
     private static final List<String> NAMES = List.of("Alice", "Aman", "Arjun", "Bob", "Charlie", "David", "Ishita",
@@ -32,11 +35,24 @@ final class DatasetChange {
     private DatasetChange() {
     }
 
-    static Applied apply(Path dataset, String ruleSetId, boolean anomaly, Random random, Clock clock) throws IOException {
-        Path backup = dataset.resolveSibling(dataset.getFileName() + ".bak");
+    /** Where {@link #apply} keeps the copy from before the change. */
+    static Path backupOf(Path dataset) {
+        return dataset.resolveSibling(dataset.getFileName() + ".bak");
+    }
+
+    /**
+     * Whether {@code --force-anomaly} can break {@code rules}: the built-in rule sets have the original's
+     * bad rows; another needs a rule a row can break (a bound, a mean bound, allowed values, a required value).
+     */
+    static boolean canBreak(RuleSet rules) {
+        return builtIn(rules) || RuleRows.anomalous(rules, new Random(0), LocalDateTime.of(2000, 1, 1, 0, 0)).isPresent();
+    }
+
+    static Applied apply(Path dataset, RuleSet rules, boolean anomaly, Random random, Clock clock) throws IOException {
+        Path backup = backupOf(dataset);
         Files.copy(dataset, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         DatasetBaseline before = DatasetBaseline.of(dataset);
-        List<String> rows = rows(ruleSetId, anomaly, random, LocalDateTime.now(clock));
+        List<String> rows = rows(rules, anomaly, random, LocalDateTime.now(clock));
         if (rows.isEmpty()) {
             return new Applied(backup, before, 0);
         }
@@ -56,9 +72,16 @@ final class DatasetChange {
         Files.move(temp, dataset, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static List<String> rows(String ruleSetId, boolean anomaly, Random random, LocalDateTime now) {
+    static List<String> rows(RuleSet rules, boolean anomaly, Random random, LocalDateTime now) {
         List<String> rows = new ArrayList<>();
-        switch (ruleSetId) {
+        if (!builtIn(rules)) {
+            // rows derived from the rule set itself: one normal row, or one breaking one of its rules
+            rows.add(anomaly ? RuleRows.anomalous(rules, random, now).orElseThrow(() -> new IllegalArgumentException(
+                    "--force-anomaly: the rule set " + rules.id() + " has no rule a row can break")).line()
+                    : RuleRows.normal(rules, random, now));
+            return rows;
+        }
+        switch (rules.id()) {
             case "student_scores" -> {
                 int count = anomaly ? 5 : 1;
                 for (int i = 0; i < count; i++) {
@@ -75,11 +98,14 @@ final class DatasetChange {
                             + (70 + random.nextInt(21)) + "," + (96 + random.nextInt(5)));
                 }
             }
-            default -> {
-                // a custom data set: the simulation has no row generator for it, so it only checks it
-            }
+            default -> throw new IllegalStateException("no rows for the built-in rule set " + rules.id());
         }
         return rows;
+    }
+
+    /** Exactly a built-in rule set (a JSON rule set may reuse a built-in id with other columns). */
+    private static boolean builtIn(RuleSet rules) {
+        return BuiltInRuleSets.byId(rules.id()).filter(rules::equals).isPresent();
     }
 
     private static String pick(List<String> values, Random random) {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code export --policy FILE [--out FILE]}: the policy as JSON, to standard output or a file. */
+/** {@code export --policy FILE [--out FILE]}: the policy as JSON, to standard output or a file; read-only. */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a policy as JSON (the import format).")
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", required = true, description = "Policy file to export.")
@@ -24,7 +24,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] json = PolicyFiles.openExisting(policy, spec).export();
+        if (out != null) {
+            RunPreflight.writableFolder("--out", out.toAbsolutePath().getParent());
+            RunPreflight.writableFiles("--out", java.util.List.of(out));
+        }
+        byte[] json;
+        try (PolicyFiles.ReadOnly copy = PolicyFiles.readOnly(policy, spec)) {
+            json = copy.store().export();
+        }
         if (out == null) {
             spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();

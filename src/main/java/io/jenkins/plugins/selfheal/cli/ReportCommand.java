@@ -36,10 +36,15 @@ final class ReportCommand implements Callable<Integer> {
         if (recent < 0) {
             throw new IllegalArgumentException("--recent must be >= 0, was " + recent);
         }
-        PolicyStore store = PolicyFiles.openExisting(policy, spec);
-        Policy current = store.read();
-        ViewDocument document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.readLog());
-        AtomicFiles.write(out, ReportPage.html(document).getBytes(StandardCharsets.UTF_8));
+        RunPreflight.writableFolder("--out", out.toAbsolutePath().getParent());
+        RunPreflight.writableFiles("--out", java.util.List.of(out));
+        ViewDocument document;
+        try (PolicyFiles.ReadOnly copy = PolicyFiles.readOnly(policy, spec)) {
+            PolicyStore store = copy.store();
+            Policy current = store.read();
+            document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.readLog());
+        }
+        AtomicFiles.write(out, ReportPage.html(document, policy.toString()).getBytes(StandardCharsets.UTF_8));
         spec.commandLine().getOut().println("[self-heal] wrote " + out + " (" + document.states().size() + " states, "
                 + document.history().total() + " episodes)");
         spec.commandLine().getOut().flush();

@@ -22,14 +22,16 @@ final class ReportPage {
     private ReportPage() {
     }
 
-    static String html(ViewDocument document) {
-        String title = "Self-Heal report: " + document.policy().key();
+    /** @param name the policy as the person named it (its file), for the title */
+    static String html(ViewDocument document, String name) {
+        String title = "Self-Heal simulation: " + name;
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escapeText(title) + "</title>\n"
                 + "<style>\nbody { margin: 24px; background: #fff; }\n" + inlinable(STYLE, "</style") + "</style>\n"
                 + "</head>\n<body>\n"
-                + "<div class=\"self-heal-view\" data-json-id=\"" + DATA_ID + "\"></div>\n"
+                + "<div class=\"self-heal-view\" data-json-id=\"" + DATA_ID + "\" data-title=\"" + escapeAttribute(title)
+                + "\"></div>\n"
                 // HTML-safe JSON: no '<' in it, so the data cannot close this element.
                 + "<script type=\"application/json\" id=\"" + DATA_ID + "\">" + ViewJson.writeForHtml(document) + "</script>\n"
                 + "<script>\n" + inlinable(SCRIPT, "</script", "<script", "<!--") + "</script>\n"
@@ -60,6 +62,10 @@ final class ReportPage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String escapeAttribute(String text) {
+        return escapeText(text).replace("\"", "&quot;");
     }
 
     private static String escapeText(String text) {

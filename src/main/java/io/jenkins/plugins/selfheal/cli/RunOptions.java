@@ -1,6 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -44,9 +45,10 @@ final class RunOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random source, for reproducible runs.")
     Long seed;
 
-    @Option(names = "--episodes", paramLabel = "N", description = "Run a training batch of N simulated episodes.",
-            defaultValue = "0")
-    int episodes;
+    /** Null without the option: one ordinary episode; a number (0 included) is a training batch of that many. */
+    @Option(names = "--episodes", paramLabel = "N", description = "Run a training batch of N simulated episodes "
+            + "instead of one deployment (0: none; nothing changes).")
+    Integer episodes;
 
     @Option(names = "--feedback", paramLabel = "ask|y|n|auto|none", defaultValue = "ask",
             description = "Feedback: ask in the terminal, always y or n, auto (the simulated reviewer), none (default: ${DEFAULT-VALUE}).")
@@ -57,7 +59,7 @@ final class RunOptions {
     int feedbackTimeoutSeconds;
 
     @Option(names = "--max-heals", paramLabel = "N", defaultValue = "1",
-            description = "Actions one episode may try before giving up (default: ${DEFAULT-VALUE}).")
+            description = "Actions one episode may try before giving up, 1 to 10 (default: ${DEFAULT-VALUE}).")
     int maxHeals;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
@@ -79,11 +81,12 @@ final class RunOptions {
     }
 
     void validate() {
-        if (episodes < 0) {
+        if (episodes != null && episodes < 0) {
             throw new IllegalArgumentException("--episodes must be >= 0, was " + episodes);
         }
-        if (maxHeals < 1) {
-            throw new IllegalArgumentException("--max-heals must be >= 1, was " + maxHeals);
+        if (maxHeals < 1 || maxHeals > HealService.MAX_HEALS_LIMIT) {
+            throw new IllegalArgumentException("--max-heals must be between 1 and " + HealService.MAX_HEALS_LIMIT
+                    + ", was " + maxHeals);
         }
         if (feedbackTimeoutSeconds < 0) {
             throw new IllegalArgumentException("--feedback-timeout must be >= 0, was " + feedbackTimeoutSeconds);

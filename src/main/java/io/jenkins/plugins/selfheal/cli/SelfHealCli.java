@@ -35,6 +35,14 @@ public final class SelfHealCli {
             commandLine.getErr().println("self-heal: " + BadInput.describe(e));
             return BadInput.isBadInput(e) ? BAD_INPUT : STILL_FAILING;
         });
+        // One line and a pointer to the help, not the whole usage after the message.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            String help = failed.getParent() == null ? "--help" : failed.getCommandName() + " --help";
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("bad usage");
+            failed.getErr().println("self-heal: " + message + " (see " + help + ")");
+            return BAD_INPUT;
+        });
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
         return cli;
     }

@@ -15,7 +15,6 @@ import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -34,12 +33,17 @@ final class SingleRun {
 
     int run() throws IOException, InterruptedException {
         RuleSet rules = ruleSet();
-        if (!Files.isRegularFile(options.dataset)) {
-            throw new IllegalArgumentException("--dataset: file not found: " + options.dataset);
+        RunPreflight.dataset(options.dataset);
+        if (options.forceAnomaly && !DatasetChange.canBreak(rules)) {
+            throw new IllegalArgumentException("--force-anomaly: the rule set " + rules.id() + " has no rule a row can "
+                    + "break (give a column min, max, meanMin, meanMax, allowed values or required)");
         }
         DataAnomalyDetector detector = new DataAnomalyDetector(rules);
-        detector.check(options.dataset, DatasetBaseline.of(options.dataset)); // header check before changing anything
-        DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules.id(), options.forceAnomaly,
+        // The format of the whole file (header, quoting, columns, types) before changing it: rows appended
+        // after an unclosed quote would be swallowed by it. The rules judge only the appended rows, later.
+        detector.check(options.dataset, DatasetBaseline.none());
+        context.adoptOriginalTable();
+        DatasetChange.Applied change = DatasetChange.apply(options.dataset, rules, options.forceAnomaly,
                 context.random(), context.clock());
         context.say("data set " + options.dataset + ": " + change.rowsAdded() + (options.forceAnomaly ? " anomalous" : " normal")
                 + " row(s) appended, backup " + change.backup().getFileName());
@@ -49,22 +53,45 @@ final class SingleRun {
         SimulatedDeployment deployment = new SimulatedDeployment(failType(), options.dataset, change, detector,
                 SuccessTable.DEFAULT, context.random(), LatencyDetector.DEFAULT_THRESHOLD,
                 (status, ms, type) -> logs.deployment(dataset, status, ms, type));
-        deployment.deploy();
+        context.clock().advance(deployment.deploy().duration());
 
         HealService service = context.service(context::say);
-        HealResult result = service.heal(deployment);
+        HealResult result = service.heal(context.clock().timing(deployment));
         logHeal(result);
         if (!result.needsFeedback()) {
             record(service, result, Feedback.none("healthy: nothing to review"));
             context.say("no failure detected: the deployment is healthy");
             return finish(result);
         }
-        Feedback feedback = context.feedback().feedbackFor(result);
+        try (InterruptGuard guard = new InterruptGuard()) {
+            Feedback feedback;
+            try {
+                feedback = context.feedback().feedbackFor(result);
+            } catch (InterruptedException e) {
+                if (!guard.fired()) {
+                    throw e;
+                }
+                context.out().println();
+                context.say("interrupted at the prompt: recording the episode without feedback (learning from the "
+                        + "outcome only), so its logs are complete");
+                feedback = Feedback.none("interrupted at the prompt");
+            }
+            guard.promptDone();
+            return learned(service, result, feedback);
+        }
+    }
+
+    private int learned(HealService service, HealResult result, Feedback feedback) throws IOException {
         LogEntry.EpisodeEntry entry = record(service, result, feedback);
         HealStep last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
-        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f", entry.feedback(),
-                entry.reward(), last.state(), last.action().id(), last.decision().qValues().get(last.action()), after));
+        double before = last.decision().qValues().get(last.action());
+        // a person's yes lowering a value surprises: say why (the reward is below what the cell had learned)
+        String why = entry.feedback().equals("accepted") && !result.healed() && after < before
+                ? String.format(Locale.ROOT, " (accepted but not healed: %+.0f, below this cell's value, so it went down)",
+                entry.reward()) : "";
+        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f%s", entry.feedback(),
+                entry.reward(), last.state(), last.action().id(), before, after, why));
         return finish(result);
     }
 
@@ -80,10 +107,12 @@ final class SingleRun {
         SeedLogs logs = context.logs();
         logs.uptime(result.initial().uptime().status().name(), result.initial().reason());
         if (!result.initial().healthy()) {
-            logs.issue(result.initial().failure(), result.initial().reason());
+            logs.issue(options.dataset.toString(), result.initial().failure(), result.initial().reason());
         }
         for (HealStep step : result.steps()) {
-            logs.healing(step.action().id(), step.outcome().success() ? "success" : "failure", step.outcome().duration().toMillis());
+            // the status is the outcome: did the check after the action find the deployment healthy
+            logs.healing(options.dataset.toString(), step.action().id(), step.healed() ? "success" : "failure",
+                    step.outcome().duration().toMillis());
         }
         if (result.healed()) {
             logs.uptime("UP", "healed by " + result.lastStep().orElseThrow().action().id());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
@@ -32,16 +33,18 @@ final class TrainingBatch {
 
     int run() throws IOException, InterruptedException {
         RunOptions options = context.options();
+        context.adoptOriginalTable();
         HealService service = context.service(line -> { });
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (int i = 0; i < options.episodes; i++) {
             SimulatedEnvironment environment = new SimulatedEnvironment(
                     SimulatedEnvironment.Scenario.random(context.random()), SuccessTable.DEFAULT, context.random());
-            HealResult result = service.heal(environment);
+            context.clock().advance(environment.lastDeployment().duration());
+            HealResult result = service.heal(context.clock().timing(environment));
             Feedback feedback = result.needsFeedback() ? context.feedback().feedbackFor(result) : Feedback.none("healthy");
             LogEntry.EpisodeEntry entry = service.learn(result, feedback,
                     new EpisodeLearner.Context(UUID.randomUUID().toString(), "simulated reviewer", null));
-            EpisodeLogs.write(context.logs(), result, entry);
+            logEpisode(result, entry);
             outcomes.merge(result.outcome(), 1, Integer::sum);
         }
         QTable table = context.store().read().table();
@@ -49,6 +52,30 @@ final class TrainingBatch {
         context.say(options.episodes + " episodes: " + outcomes);
         report(table);
         return SelfHealCli.HEALED;
+    }
+
+    /**
+     * A batch's episodes are simulated: they go to {@code training_log.csv}, never to the original's
+     * logs as if a deployment ran or a person decided; only with {@code --feedback ask} did a person
+     * answer, and that answer is in {@code user_feedback_log.csv} too.
+     */
+    private void logEpisode(HealResult result, LogEntry.EpisodeEntry entry) throws IOException {
+        if (result.lastStep().isEmpty()) {
+            return;
+        }
+        HealStep last = result.lastStep().get();
+        String outcome = result.healed() ? "success" : "failure";
+        RunOptions.FeedbackMode mode = context.options().feedback;
+        String reviewer = switch (mode) {
+            case ask -> "person";
+            case auto -> "simulated reviewer";
+            case y, n -> "always " + mode.name() + " (--feedback " + mode.name() + ")";
+            case none -> "none";
+        };
+        context.logs().training(last.state(), last.action().id(), outcome, entry.feedback(), entry.reward(), reviewer);
+        if (mode == RunOptions.FeedbackMode.ask && (entry.feedback().equals("accepted") || entry.feedback().equals("rejected"))) {
+            context.logs().feedback(last.state(), last.action().id(), outcome, entry.feedback());
+        }
     }
 
     /** Prints the greedy action of every reachable state; true when all are the intended ones. */

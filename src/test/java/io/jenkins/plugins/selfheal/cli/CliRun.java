@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.SeedData;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,11 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the CLI in-process against a scratch folder with copies of the seed data sets. */
+/** Runs the CLI in-process against a scratch folder with copies of the seed data sets (from the test resources). */
 final class CliRun {
     final Path dir;
     String stdout = "";
@@ -22,8 +23,8 @@ final class CliRun {
         this.dir = dir;
         Path datasets = dir.resolve("dataset");
         Files.createDirectories(datasets);
-        for (String name : List.of("student_scores.csv", "patient_health.csv")) {
-            Files.copy(Path.of("dataset", name), datasets.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        for (String name : List.of(SeedData.STUDENTS, SeedData.PATIENTS)) {
+            SeedData.copyInto(name, datasets);
         }
     }
 
@@ -42,7 +43,7 @@ final class CliRun {
     /** Runs with --logs and --dataset defaulted into the scratch folder; {@code input} is standard input. */
     CliRun run(String input, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        boolean subcommand = !all.isEmpty() && List.of("export", "import", "report").contains(all.get(0));
+        boolean subcommand = !all.isEmpty() && List.of("export", "import", "restore", "report").contains(all.get(0));
         if (!subcommand) {
             if (!all.contains("--logs")) {
                 all.addAll(List.of("--logs", logs().toString()));

@@ -41,8 +41,6 @@ class ReportBrowserTest {
 
     @Test
     void seedQTableShowsTheNumbersAndOutlinesTheBestActions() throws Exception {
-        assumeTrue(Files.isRegularFile(ReportFixtures.SEED_Q_TABLE),
-                ReportFixtures.SEED_Q_TABLE + " not found (no ../shared beside the project): seed report check skipped");
         Path policy = ReportFixtures.seedPolicy(dir);
         Path report = report(policy);
         ViewDocument expected = document(policy);
@@ -57,15 +55,20 @@ class ReportBrowserTest {
             for (int c = 0; c < cells.size(); c++) {
                 ViewDocument.Cell cell = row.cells().get(c);
                 assertThat(cells.get(c).selectFirst(".sh-q").text()).as(row.state() + " " + expected.actions().get(c))
-                        .isEqualTo(cell.unvisited() && cell.q() == 0 ? "–" : twoDecimals(cell.q()));
+                        .isEqualTo(cell.unvisited() && !cell.imported() && cell.q() == 0 ? "–" : twoDecimals(cell.q()));
                 assertThat(cells.get(c).hasClass("sh-greedy")).isEqualTo(cell.greedy());
-                assertThat(cells.get(c).hasClass("sh-unvisited")).isEqualTo(cell.unvisited());
+                assertThat(cells.get(c).hasClass("sh-unvisited")).isEqualTo(cell.unvisited() && !cell.imported());
             }
         }
         Element latencyDown = rows.get(3).select("td.sh-cell").get(2); // the seed's 0.5700000000000001
         assertThat(latencyDown.text()).startsWith("0.57");
         assertThat(latencyDown.hasClass("sh-greedy")).isTrue();
-        assertThat(latencyDown.attr("title")).contains("Q = 0.5700000000000001", "visits: 0", "last update: never");
+        assertThat(latencyDown.attr("title")).contains("Q = 0.5700000000000001", "visits: 0",
+                "last update: imported, no episode since");
+        // the original's 0.0 is a learned value: a number, not the "–" of a cell nothing has set
+        Element anomalyScore = rows.get(4).select("td.sh-cell").get(0);
+        assertThat(anomalyScore.selectFirst(".sh-q").text()).isEqualTo("0.00");
+        assertThat(anomalyScore.hasClass("sh-unvisited")).isFalse();
         assertThat(rows.get(1).select("td.sh-cell").get(0).hasClass("sh-greedy")).as("retry after 6 accepted heals").isTrue();
 
         Path png = SCREENSHOTS.resolve("seed-qtable.png");
@@ -137,6 +140,19 @@ class ReportBrowserTest {
         assertThat(dom.select("script")).as("only the data block and the renderer").hasSize(2);
         assertThat(dom.select(".self-heal-view a").eachAttr("href")).containsExactly(ReportFixtures.BUILD_LINK);
         assertThat(raw).doesNotContain("href=\"javascript:");
+    }
+
+    @Test
+    void aCliReportIsTitledByItsPolicyFileAndHasNoBuildColumn() throws Exception {
+        CliRun run = new CliRun(dir).run("y\n", "--fail-type", "crash", "--seed", "1");
+        Path report = report(run.policy());
+
+        Document dom = rendered(report);
+
+        assertThat(dom.selectFirst(".sh-policy-key").text()).isEqualTo("Self-Heal simulation: " + run.policy());
+        assertThat(dom.title()).isEqualTo("Self-Heal simulation: " + run.policy());
+        assertThat(dom.select(".sh-recent-table th").eachText()).doesNotContain("Build").contains("Reward");
+        assertThat(dom.select(".sh-recent-table tbody tr").first().select("td")).hasSize(7);
     }
 
     @Test

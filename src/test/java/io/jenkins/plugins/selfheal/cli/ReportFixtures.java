@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.SeedData;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
@@ -11,7 +12,6 @@ import io.jenkins.plugins.selfheal.engine.view.ViewFixtures;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import java.util.Optional;
 
 /** Policy files on disk for the report tests, written through the real store. */
 final class ReportFixtures {
-    static final Path SEED_Q_TABLE = Path.of("../shared/seed-dataset/logs/rl_log.csv");
     static final String HOSTILE = "<script>alert(1)</script> \"q\" 'a' & </script><!-- x";
     static final String BUILD_LINK = "https://ci.example.com/job/demo/7/";
 
@@ -36,7 +35,7 @@ final class ReportFixtures {
     static Path seedPolicy(Path dir) throws IOException {
         Path file = dir.resolve("seed.json");
         PolicyStore store = store(file);
-        try (Reader reader = Files.newBufferedReader(SEED_Q_TABLE)) {
+        try (Reader reader = new java.io.StringReader(SeedData.text("logs/rl_log.csv"))) {
             store.importTable(SeedQTableCsv.read(reader, "rl_log.csv"), "rl_log.csv", "test");
         }
         store.update(policy -> {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class SimulationRunTest {
         assertThat(table.value(state, chosen)).isEqualTo(-0.1);
         assertThat(run.logLines("user_feedback_log.csv")).hasSize(2).last().asString()
                 .contains(state, chosen.id(), "rejected");
-        assertThat(run.logLines("rl_performance_log.csv")).last().asString().endsWith(state + "," + chosen.id() + ",-1.0");
+        assertThat(run.logLines("rl_performance_log.csv")).last().asString().endsWith(state + "," + chosen.id() + ",-1");
         assertThat(Files.readAllLines(run.logs().resolve("policy.episodes.jsonl"))).hasSize(1);
         assertThat(run.logLines("rl_log.csv").get(0)).isEqualTo(",retry_deployment,restore_previous_version,"
                 + "adjust_thresholds,restart_service,escalate");
@@ -47,13 +48,28 @@ class SimulationRunTest {
         CliRun run = new CliRun(dir).run("y\n", "--fail-type", "crash", "--seed", "1");
 
         assertThat(run.logLines("deployment_log.csv").get(0)).isEqualTo("timestamp,dataset_changed,status,response_time_ms,action_type");
-        assertThat(run.logLines("deployment_log.csv").get(1)).contains(",failure,2000.0,deploy");
+        assertThat(run.logLines("deployment_log.csv").get(1)).contains(",failure,2000,deploy");
         assertThat(run.logLines("issue_log.csv")).containsExactly("timestamp,failure_state,reason",
                 run.logLines("issue_log.csv").get(1)).element(1).asString().contains(",deployment_failure,deployment failed");
         assertThat(run.logLines("uptime_log.csv").get(0)).isEqualTo("timestamp,status,event");
         assertThat(run.logLines("healing_log.csv").get(0)).isEqualTo("timestamp,strategy,status,response_time_ms");
         assertThat(run.logLines("rl_performance_log.csv").get(0)).isEqualTo("timestamp,state,action,reward");
         assertThat(run.logLines("user_feedback_log.csv").get(0)).isEqualTo("timestamp,state,action,system_outcome,user_feedback");
+    }
+
+    @Test
+    void numbersAndTimestampsLookLikeTheOriginals() throws IOException {
+        CliRun run = new CliRun(dir).run("y\n", "--fail-type", "crash", "--epsilon", "0", "--seed", "1");
+        assertThat(run.stdout).contains("healed");
+
+        // accepted heal: Q = 0.1 * 3, which is 0.30000000000000004 in binary floating point
+        assertThat(run.logLines("rl_log.csv").get(1)).isEqualTo("deployment_failure_DOWN,0.3,0,0,0,0");
+        assertThat(run.logLines("rl_performance_log.csv").get(1)).endsWith(",deployment_failure_DOWN,retry_deployment,3");
+        for (String log : List.of("deployment_log.csv", "issue_log.csv", "healing_log.csv", "master_log.csv",
+                "rl_performance_log.csv", "user_feedback_log.csv")) {
+            assertThat(run.logLines(log).subList(1, run.logLines(log).size())).as(log)
+                    .allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6},.*"));
+        }
     }
 
     @Test

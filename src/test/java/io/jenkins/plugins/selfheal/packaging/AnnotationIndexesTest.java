@@ -132,4 +132,31 @@ class AnnotationIndexesTest {
         assertThat(c.getAnnotation(hudson.Extension.class)).as("@Extension must be RUNTIME").isNotNull();
         assertThat(Modifier.isPublic(c.getModifiers())).isTrue();
     }
+
+    /** The README's first command runs `mvn -q`: the build step writing the indexes prints nothing when it works. */
+    @Test
+    void theIndexerIsSilentWhenItSucceeds(@org.junit.jupiter.api.io.TempDir Path scratch) throws Exception {
+        Path copy = scratch.resolve("classes");
+        Path from = BuildLayout.classes();
+        try (Stream<Path> files = Files.walk(from.resolve("io/jenkins/plugins/selfheal"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                BuildLayout.basedir().resolve("src/build/AnnotationIndexer.java").toString(), copy.toString(), PACKAGE)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+        assertThat(p.exitValue()).isZero();
+        assertThat(copy.resolve("META-INF/services/annotations/org.jenkinsci.Symbol")).exists();
+        assertThat(out).isEmpty();
+    }
 }

@@ -20,7 +20,7 @@ final class CommonsRowsScan implements RowsScan {
         try (CSVParser parser = CsvFiles.parserAt(lines.file, lines.offset)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (lines.offset == 0) {
-                next(parser, records, lines); // the header, validated by HeaderCheck
+                next(parser, records, lines, rules); // the header, validated by HeaderCheck
             }
             List<ColumnTally> tallies = rules.columns().stream().map(ColumnTally::new).toList();
             long count = 0;
@@ -29,7 +29,7 @@ final class CommonsRowsScan implements RowsScan {
             while (true) {
                 // The parser has counted the line breaks before the record it is about to read.
                 long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord record = next(parser, records, lines);
+                CSVRecord record = next(parser, records, lines, rules);
                 if (record == null) {
                     break;
                 }
@@ -49,12 +49,14 @@ final class CommonsRowsScan implements RowsScan {
     }
 
     /** The next record, or null at the end; broken quoting becomes a {@link DatasetFormatException}. */
-    private static CSVRecord next(CSVParser parser, Iterator<CSVRecord> records, OffsetLines lines) {
+    private static CSVRecord next(CSVParser parser, Iterator<CSVRecord> records, OffsetLines lines, RuleSet rules) {
         long line = parser.getCurrentLineNumber() + 1;
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new DatasetFormatException(lines.file, lines.fileLine(line), null, OffsetLines.parseProblem(e), e);
+            long fileLine = lines.fileLine(line);
+            throw new DatasetFormatException(lines.file, fileLine, lines.brokenQuoteColumn(fileLine, rules.header()),
+                    OffsetLines.parseProblem(e), e);
         }
     }
 

@@ -1,8 +1,12 @@
 package io.jenkins.plugins.selfheal.engine.detect;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.csv.CSVException;
 
 /**
@@ -35,6 +39,63 @@ final class OffsetLines {
 
     DatasetFormatException error(long lineFromOffset, String column, String detail) {
         return new DatasetFormatException(file, fileLine(lineFromOffset), column, detail);
+    }
+
+    /**
+     * The column whose quoting is broken in the record starting on {@code fileLine}: the first quoted
+     * field of that line that is not closed on it, or whose closing quote is not followed by a
+     * delimiter. Its header name, {@code "column N"} past the header, or null when the line shows none.
+     * Read only on the error path.
+     */
+    String brokenQuoteColumn(long fileLine, List<String> header) {
+        String text;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (long i = 1; i < fileLine; i++) {
+                if (reader.readLine() == null) {
+                    return null;
+                }
+            }
+            text = reader.readLine();
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+        if (text == null) {
+            return null;
+        }
+        int field = 0;
+        int i = 0;
+        while (i <= text.length()) {
+            if (i < text.length() && text.charAt(i) == '"') {
+                int close = closingQuote(text, i + 1);
+                if (close < 0 || (close + 1 < text.length() && text.charAt(close + 1) != ',')) {
+                    return field < header.size() ? header.get(field) : "column " + (field + 1);
+                }
+                i = close + 1;
+            } else {
+                int comma = text.indexOf(',', i);
+                i = comma < 0 ? text.length() : comma;
+            }
+            if (i >= text.length()) {
+                return null;
+            }
+            i++; // past the delimiter
+            field++;
+        }
+        return null;
+    }
+
+    /** The index of the quote closing a field whose content starts at {@code from} ({@code ""} is an escaped quote), or -1. */
+    private static int closingQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Commons CSV's quoting error without its own line and position, which count from the offset. */

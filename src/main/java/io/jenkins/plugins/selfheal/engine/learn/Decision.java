@@ -12,11 +12,19 @@ import java.util.stream.Collectors;
 
 /**
  * A planner's choice with its explanation: the Q-values of every action at the time, which actions
- * were allowed, whether it explored or exploited, and ε.
+ * were allowed, whether it explored or exploited, ε, and how the planner breaks a tie of Q-values
+ * ({@code tieBreak}, e.g. "fewest tries in this state, then the catalogue order"; empty when unknown).
  */
 public record Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
-                       Map<ActionKind, Double> qValues, Set<ActionKind> allowed) {
+                       Map<ActionKind, Double> qValues, Set<ActionKind> allowed, String tieBreak) {
+    /** A decision whose planner does not say how it breaks ties. */
+    public Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
+                    Map<ActionKind, Double> qValues, Set<ActionKind> allowed) {
+        this(planner, state, action, choice, epsilon, qValues, allowed, "");
+    }
+
     public Decision {
+        tieBreak = tieBreak == null ? "" : tieBreak;
         Objects.requireNonNull(planner, "planner");
         StateNames.requireValid(state);
         Objects.requireNonNull(action, "action");
@@ -37,12 +45,24 @@ public record Decision(String planner, String state, ActionKind action, Choice c
                         + (allowed.contains(e.getKey()) ? "" : " (masked)"))
                 .collect(Collectors.joining(", "));
         String how = switch (choice) {
-            case EXPLOIT -> "exploit: highest Q-value";
+            case EXPLOIT -> exploited();
             case EXPLORE -> "explore: random allowed action";
             case UNTRIED -> "training: first untried action";
             case RANDOM -> "random planner";
         };
         return how + " (planner " + planner + ", ε=" + String.format(Locale.ROOT, "%.2f", epsilon)
                 + ") → " + action.id() + "; Q-values: " + values;
+    }
+
+    /** "highest Q-value", or, when several allowed actions share it, that it was a tie and how it was broken. */
+    private String exploited() {
+        double best = allowed.stream().mapToDouble(a -> qValues.getOrDefault(a, 0.0)).max().orElse(0);
+        java.util.List<String> tied = qValues.keySet().stream()
+                .filter(a -> allowed.contains(a) && qValues.get(a) == best).map(ActionKind::id).toList();
+        if (tied.size() < 2) {
+            return "exploit: highest Q-value";
+        }
+        return "exploit: " + tied.size() + " actions tie at the highest Q-value " + String.format(Locale.ROOT, "%.3f", best)
+                + " (" + String.join(", ", tied) + "), broken by " + (tieBreak.isEmpty() ? "the planner's order" : tieBreak);
     }
 }

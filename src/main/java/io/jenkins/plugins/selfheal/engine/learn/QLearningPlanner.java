@@ -52,7 +52,10 @@ public final class QLearningPlanner implements Planner {
             choice = Choice.EXPLOIT;
         }
         return new Decision(name(), state, action, choice, parameters.epsilon(),
-                table.values(state), allowed);
+                table.values(state), allowed, switch (parameters.tieBreak()) {
+                    case LEAST_VISITED -> "fewest tries in this state, then the catalogue order";
+                    case FIRST_ACTION -> "the catalogue order";
+                });
     }
 
     /** The best allowed action by the documented order: Q-value descending, then the tie-break. */

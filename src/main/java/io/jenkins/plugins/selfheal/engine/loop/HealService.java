@@ -34,6 +34,9 @@ public final class HealService {
     private final Consumer<String> progress;
     private boolean training;
 
+    /** The most actions one episode may try, in Jenkins and in the CLI (there are only five actions). */
+    public static final int MAX_HEALS_LIMIT = 10;
+
     /** How a job heals: planner ({@code rl} or {@code random}), learning settings, limits, kill switch. */
     public record Settings(String planner, LearningParameters parameters, RewardPolicy rewards, int maxHeals,
                            boolean recommendOnly) {
@@ -42,8 +45,8 @@ public final class HealService {
             if (!planner.equals("rl") && !planner.equals("random")) {
                 throw new IllegalArgumentException("planner: expected 'rl' or 'random', got '" + planner + "'");
             }
-            if (maxHeals < 1) {
-                throw new IllegalArgumentException("maxHeals: must be at least 1, was " + maxHeals);
+            if (maxHeals < 1 || maxHeals > MAX_HEALS_LIMIT) {
+                throw new IllegalArgumentException("maxHeals: must be between 1 and " + MAX_HEALS_LIMIT + ", was " + maxHeals);
             }
         }
     }

@@ -73,10 +73,9 @@ public final class HealingLoop {
             }
             HealingAction action = actions.get(decision.action());
             ActionOutcome outcome = action.execute();
-            progress.accept(decision.action().id() + (outcome.success() ? " succeeded" : " failed")
-                    + " in " + seconds(outcome.duration()) + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail()));
             tried.add(decision.action());
             Observation after = observer.observe(target);
+            progress.accept(outcomeLine(decision.action(), outcome, after.healthy()));
             actions = target.actions();
             steps.add(new HealStep(decision, outcome, after.state(), after.healthy(), actions.keySet()));
             if (after.healthy()) {
@@ -102,6 +101,19 @@ public final class HealingLoop {
         allowed.addAll(actions.keySet());
         allowed.removeAll(tried);
         return allowed;
+    }
+
+    /** "succeeded" only when the check after the action found the deployment healthy. */
+    private static String outcomeLine(ActionKind action, ActionOutcome outcome, boolean healthy) {
+        String time = " in " + seconds(outcome.duration());
+        if (!outcome.success()) {
+            return action.id() + " failed" + time + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail());
+        }
+        if (healthy) {
+            return action.id() + " succeeded" + time + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail());
+        }
+        return action.id() + " ran" + time + (outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")")
+                + " but did not fix it";
     }
 
     static String seconds(Duration d) {

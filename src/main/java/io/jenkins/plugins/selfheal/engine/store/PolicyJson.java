@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import java.util.stream.Collectors;
 
@@ -46,7 +53,7 @@ public final class PolicyJson {
             return value;
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-            String problem = cause != null ? cause.getMessage() : e.getOriginalMessage().replaceAll(" \\(set .*\\)$", "");
+            String problem = cause != null ? cause.getMessage() : readable(e);
             throw new PolicyFormatException(source, path(e), problem.lines().findFirst().orElse(problem));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
@@ -55,6 +62,45 @@ public final class PolicyJson {
         } catch (java.io.IOException e) {
             throw new PolicyFormatException(source, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson's problem in the document's terms: no Java type names (a person reads this, not a developer). */
+    private static String readable(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'" + (unknown.getKnownPropertyIds() == null ? ""
+                    : " (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        String message = e.getOriginalMessage();
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            return "expected " + kind(invalid.getTargetType()) + ", found '" + invalid.getValue() + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Matcher found = Pattern.compile("from (\\w+) value").matcher(message);
+            if (found.find()) {
+                return "expected " + kind(mismatch.getTargetType()) + ", found " + found.group(1).toLowerCase(Locale.ROOT)
+                        .replace("array", "an array").replace("object", "an object").replace("string", "a string")
+                        .replace("integer", "a number").replace("double", "a number").replace("boolean", "true/false");
+            }
+        }
+        return message.replaceAll(" \\(set .*\\)$", "").replaceAll(" ?\\(class [^)]*\\)", "")
+                .replaceAll(" of type `[^`]*`", "").replaceAll("`(?:[\\w$]+\\.)*([\\w$]+)[^`]*`", "$1");
+    }
+
+    private static String kind(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return type == PolicyDocument.class ? "a JSON object (a self-heal policy export)" : "a JSON object";
     }
 
     private static String path(JsonMappingException e) {

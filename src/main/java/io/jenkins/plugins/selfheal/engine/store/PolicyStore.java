@@ -219,9 +219,15 @@ public final class PolicyStore {
         return importTable(imported.table(), source, by);
     }
 
-    /** Replaces the table with an imported one (e.g. the original simulation's rl_log.csv). */
+    /**
+     * Replaces the table with an imported one (e.g. the original simulation's rl_log.csv); a policy
+     * that had learned anything is kept first as a backup ({@code .import-…}), as a reset keeps one.
+     */
     public Policy importTable(QTable table, String source, String by) throws IOException {
         return update(policy -> {
+            if (policy.table().size() > 0 || policy.episodes() > 0) {
+                AtomicFiles.write(backupPath("import"), PolicyJson.write(PolicyDocument.of(policy), true));
+            }
             String generation = PolicyDocument.newGeneration();
             Policy snapshot = new Policy(policy.key(), generation, policy.parameters(), policy.rewards(), table.copy(),
                     0, null, clock.instant());
@@ -244,7 +250,7 @@ public final class PolicyStore {
         return EpisodeLogReader.history(EpisodeLogReader.read(episodeLog, warnings));
     }
 
-    /** The backups kept by resets and recoveries (corrupt documents, snapshots ahead of their log), oldest first. */
+    /** The backups kept by resets, imports and recoveries (corrupt documents, snapshots ahead of their log), oldest first. */
     public List<Path> backups() throws IOException {
         Path dir = policyFile.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
@@ -254,6 +260,7 @@ public final class PolicyStore {
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
                             && (p.getFileName().toString().contains(".reset-") || p.getFileName().toString().contains(".corrupt-")
+                            || p.getFileName().toString().contains(".import-")
                             || p.getFileName().toString().contains(".ahead-")))
                     .sorted()
                     .toList();

@@ -46,9 +46,15 @@ public record ViewDocument(String format, int version, PolicySummary policy, Lis
      * @param greedy      the action the planner exploits in this state (one per row, none when all are masked)
      * @param masked      the environment cannot perform this action
      * @param unvisited   never updated by an episode (the value is the initial 0 or an imported one)
+     * @param imported    unvisited, and its value came with the last import (a learned value, not an initial 0)
      */
-    @JsonPropertyOrder({"q", "visits", "lastUpdated", "greedy", "masked", "unvisited"})
-    public record Cell(double q, long visits, String lastUpdated, boolean greedy, boolean masked, boolean unvisited) {
+    @JsonPropertyOrder({"q", "visits", "lastUpdated", "greedy", "masked", "unvisited", "imported"})
+    public record Cell(double q, long visits, String lastUpdated, boolean greedy, boolean masked, boolean unvisited,
+                       boolean imported) {
+        /** A cell that did not come with an import. */
+        public Cell(double q, long visits, String lastUpdated, boolean greedy, boolean masked, boolean unvisited) {
+            this(q, visits, lastUpdated, greedy, masked, unvisited, false);
+        }
     }
 
     /**

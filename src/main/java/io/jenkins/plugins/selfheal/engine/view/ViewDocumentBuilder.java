@@ -5,6 +5,7 @@ import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.store.PolicyDocument;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 
 import java.time.Instant;
@@ -65,21 +66,25 @@ public final class ViewDocumentBuilder {
     public ViewDocument build(Policy policy, List<LogEntry> log) {
         List<ActionKind> actions = Arrays.asList(ActionKind.values());
         HistoryAccumulator history = new HistoryAccumulator(historyLimit, recentLimit, MOVING_AVERAGE_WINDOW);
+        LogEntry.ImportEntry lastImport = null;
         for (LogEntry entry : log) {
             if (entry instanceof LogEntry.EpisodeEntry episode) {
                 history.add(episode);
             } else {
                 history.clear(); // a reset or an import starts the policy over
+                lastImport = entry instanceof LogEntry.ImportEntry imported ? imported : null;
             }
         }
         ViewDocument.PolicySummary summary = new ViewDocument.PolicySummary(policy.key(), policy.generation(),
                 policy.episodes(), policy.parameters(), policy.updatedAt().toString());
         return new ViewDocument(ViewDocument.FORMAT, ViewDocument.VERSION, summary,
-                actions.stream().map(ActionKind::id).toList(), rows(policy, actions), history.history(),
+                actions.stream().map(ActionKind::id).toList(), rows(policy, actions, lastImport), history.history(),
                 history.recent());
     }
 
-    private List<ViewDocument.StateRow> rows(Policy policy, List<ActionKind> actions) {
+    private List<ViewDocument.StateRow> rows(Policy policy, List<ActionKind> actions, LogEntry.ImportEntry lastImport) {
+        Map<String, Map<String, PolicyDocument.Cell>> imported = lastImport == null || lastImport.policy() == null
+                || lastImport.policy().states() == null ? Map.of() : lastImport.policy().states();
         QTable table = policy.table();
         // The planner's own comparator decides the outline, so the view can never disagree with it.
         // The random source is never used by greedy().
@@ -94,9 +99,11 @@ public final class ViewDocumentBuilder {
             for (ActionKind action : actions) {
                 QEntry entry = row.get(action);
                 visits += entry.visits();
+                boolean unvisited = entry.visits() == 0 && entry.lastUpdated().isEmpty();
+                boolean fromImport = unvisited && imported.getOrDefault(state, Map.of()).containsKey(action.id());
                 cells.add(new ViewDocument.Cell(entry.value(), entry.visits(),
                         entry.lastUpdated().map(Instant::toString).orElse(null), action == greedy,
-                        masked.contains(action), entry.visits() == 0));
+                        masked.contains(action), entry.visits() == 0, fromImport));
             }
             rows.add(new ViewDocument.StateRow(state, visits, cells));
         }

@@ -100,8 +100,8 @@ class DatasetFormatErrorTest {
         Path file = write(HEADER + "2025-01-01,Riya,Math,90\n2025-01-01,\"Aman\"x,Math,90\n");
         DatasetFormatException error = check(file);
         assertThat(error.line()).isEqualTo(3);
-        assertThat(error.column()).isNull();
-        assertThat(error.getMessage()).startsWith(file + ":3: bad quoting: Invalid character between encapsulated");
+        assertThat(error.column()).isEqualTo("name");
+        assertThat(error.getMessage()).startsWith(file + ":3: column 'name': bad quoting: Invalid character between encapsulated");
     }
 
     @Test
@@ -112,7 +112,8 @@ class DatasetFormatErrorTest {
         DatasetFormatException error = catchThrowableOfType(DatasetFormatException.class,
                 () -> detector().check(file, before));
         assertThat(error.line()).isEqualTo(3);
-        assertThat(error.getMessage()).isEqualTo(file + ":3: bad quoting: EOF reached before encapsulated token finished");
+        assertThat(error.getMessage())
+                .isEqualTo(file + ":3: column 'name': bad quoting: EOF reached before encapsulated token finished");
     }
 
     @Test

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+
+import io.jenkins.plugins.selfheal.SeedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built-in rule sets on copies of the seed data sets, changed the way the seed simulation changes them. */
+/** The built-in rule sets on copies of the seed data sets (shipped in the test resources), changed the way the seed simulation changes them. */
 class SeedDatasetAnomalyTest {
-    private static final Path STUDENTS = Path.of("dataset/student_scores.csv");
-    private static final Path PATIENTS = Path.of("dataset/patient_health.csv");
+    private static final String STUDENTS = SeedData.STUDENTS;
+    private static final String PATIENTS = SeedData.PATIENTS;
 
     @TempDir
     Path dir;
@@ -44,8 +46,8 @@ class SeedDatasetAnomalyTest {
     }
 
     @Test
-    void wholeSeedStudentFileHasNoAnomalyBecauseItsMeanIsAbove40() {
-        assertThat(detector(BuiltInRuleSets.STUDENT_SCORES).check(STUDENTS, DatasetBaseline.none())).isEmpty();
+    void wholeSeedStudentFileHasNoAnomalyBecauseItsMeanIsAbove40() throws IOException {
+        assertThat(detector(BuiltInRuleSets.STUDENT_SCORES).check(copy(STUDENTS), DatasetBaseline.none())).isEmpty();
     }
 
     @Test
@@ -90,8 +92,8 @@ class SeedDatasetAnomalyTest {
         assertThat(finding).map(Finding::reason).contains("score: mean of all 2 rows is 25, below 40 (lines 2-3)");
     }
 
-    private Path copy(Path seed) throws IOException {
-        return Files.copy(seed, dir.resolve(seed.getFileName()));
+    private Path copy(String seed) throws IOException {
+        return SeedData.copyInto(seed, dir);
     }
 
     private static void append(Path file, String rows) throws IOException {

@@ -181,6 +181,18 @@ class QLearningPlannerTest {
     }
 
     @Test
+    void explanationSaysWhenTheHighestValueIsATieAndHowItWasBroken() {
+        Decision d = planner(0, TieBreak.LEAST_VISITED, 1, false).decide("latency_issue_DOWN", EnumSet.allOf(ActionKind.class));
+
+        assertThat(d.explanation()).contains("exploit: 5 actions tie at the highest Q-value 0.000 (retry_deployment, "
+                + "restore_previous_version, adjust_thresholds, restart_service, escalate), broken by fewest tries in this "
+                + "state, then the catalogue order").doesNotContain("exploit: highest Q-value");
+        set(RETRY_DEPLOYMENT, 0.5, 1);
+        Decision clear = planner(0, TieBreak.LEAST_VISITED, 1, false).decide(S, EnumSet.of(RETRY_DEPLOYMENT, ADJUST_THRESHOLDS));
+        assertThat(clear.explanation()).contains("exploit: highest Q-value (").doesNotContain("tie");
+    }
+
+    @Test
     void explanationSaysExploreAndUntried() {
         Decision explored = planner(1, TieBreak.LEAST_VISITED, 5, false).decide(S, SEED_THREE);
         assertThat(explored.explanation()).contains("explore", "ε=1.00", "→ " + explored.action().id());

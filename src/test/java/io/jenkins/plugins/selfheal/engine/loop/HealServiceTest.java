@@ -49,6 +49,8 @@ class HealServiceTest {
                 .hasMessage("planner: expected 'rl' or 'random', got 'greedy'");
         assertThatThrownBy(() -> new HealService.Settings("rl", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, 0, false))
                 .hasMessageStartingWith("maxHeals:");
+        assertThatThrownBy(() -> new HealService.Settings("rl", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS,
+                HealService.MAX_HEALS_LIMIT + 1, false)).hasMessage("maxHeals: must be between 1 and 10, was 11");
     }
 
     @Test

@@ -126,6 +126,8 @@ class HealingLoopTest {
         assertThat(target.executed).containsExactly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RESTART_SERVICE);
         assertThat(result.timeToHeal()).isEmpty();
         assertThat(progress).filteredOn(l -> l.startsWith("still failing: state deployment_failure_UP")).hasSize(3);
+        assertThat(progress).noneMatch(l -> l.contains("succeeded"))
+                .filteredOn(l -> l.endsWith("but did not fix it")).hasSize(3);
     }
 
     @Test

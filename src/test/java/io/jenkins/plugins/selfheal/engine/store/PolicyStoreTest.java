@@ -170,6 +170,24 @@ class PolicyStoreTest {
     }
 
     @Test
+    void importKeepsABackupOfALearnedPolicyButNotOfAnEmptyOne() throws IOException {
+        PolicyStore store = store();
+        store.importTable(new QTable(), "empty.csv", "alice");
+        assertThat(store.backups()).isEmpty();
+        Episodes.learnSome(store, clock);
+        Policy before = store.read();
+
+        clock.advance(Duration.ofMinutes(1));
+        store.importTable(new QTable(), "other.csv", "alice");
+
+        assertThat(store.backups()).singleElement().satisfies(backup -> {
+            assertThat(backup.getFileName().toString()).startsWith("policy.json.import-");
+            Policy old = PolicyJson.readDocument(Files.readAllBytes(backup), "backup").toPolicy("backup", "x");
+            assertThat(old.table()).isEqualTo(before.table());
+        });
+    }
+
+    @Test
     void rebuildFromTheLogHonoursTheReset() throws IOException {
         PolicyStore store = store();
         Episodes.learnSome(store, clock);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import io.jenkins.plugins.selfheal.SeedData;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,7 +19,6 @@ import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RESTORE_PREVIOU
 import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RETRY_DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 class SeedQTableCsvTest {
     /** A copy of the original simulation's logs/rl_log.csv. */
@@ -47,11 +46,8 @@ class SeedQTableCsvTest {
     }
 
     @Test
-    void readsTheSharedSeedLogWhenPresent() throws IOException {
-        Path seed = Path.of("../shared/seed-dataset/logs/rl_log.csv");
-        assumeThat(Files.isRegularFile(seed)).as("seed data set not found at %s (run from the project dir next to ../shared)",
-                seed.toAbsolutePath().normalize()).isTrue();
-        try (Reader reader = Files.newBufferedReader(seed)) {
+    void readsTheSeedLogShippedWithTheTests() throws IOException {
+        try (Reader reader = new StringReader(SeedData.text("logs/rl_log.csv"))) {
             assertIsTheSeedTable(SeedQTableCsv.read(reader, "rl_log.csv"));
         }
     }

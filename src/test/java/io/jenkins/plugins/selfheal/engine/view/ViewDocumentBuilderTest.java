@@ -176,6 +176,25 @@ class ViewDocumentBuilderTest {
     }
 
     @Test
+    void cellsAnImportSetAreFlaggedImportedUntilAnEpisodeUpdatesThem() {
+        QTable table = new QTable();
+        table.put("latency_issue_UP", ActionKind.ADJUST_THRESHOLDS, new io.jenkins.plugins.selfheal.engine.learn.QEntry(0.0, 0,
+                java.util.Optional.empty()));
+        table.put("latency_issue_UP", ActionKind.RETRY_DEPLOYMENT, visited(0.4, 1));
+        PolicyDocument.Cell cell = new PolicyDocument.Cell(0.0, 0L, null);
+        List<LogEntry> log = List.of(new LogEntry.ImportEntry("2025-03-03T00:00:00Z", "gen-3", "bob", "rl_log.csv",
+                new PolicyDocument("self-heal-policy", 1, "k", "gen-3", null, 0L, null, null, null,
+                        Map.of("latency_issue_UP", Map.of("adjust_thresholds", cell, "retry_deployment", cell)))));
+
+        List<ViewDocument.Cell> cells = builder.build(policy(table, 1), log).states().get(0).cells();
+
+        assertThat(cells.get(ActionKind.ADJUST_THRESHOLDS.ordinal()).imported()).isTrue();
+        assertThat(cells.get(ActionKind.RETRY_DEPLOYMENT.ordinal()).imported()).as("updated since").isFalse();
+        assertThat(cells.get(ActionKind.ESCALATE.ordinal()).imported()).as("not in the import").isFalse();
+        assertThat(builder.build(policy(table, 1), List.of()).states().get(0).cells()).noneMatch(ViewDocument.Cell::imported);
+    }
+
+    @Test
     void tenThousandEpisodesAndAThousandStatesBuildQuickly() {
         QTable table = new QTable();
         for (int i = 0; i < 1000; i++) {
