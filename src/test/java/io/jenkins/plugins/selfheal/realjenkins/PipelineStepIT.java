@@ -82,4 +82,19 @@ class PipelineStepIT {
         assertThat(visited.get(0).path("q").asDouble()).isCloseTo(0.1 * reward, offset(1e-9));
         assertThat(view.path("states").toString()).contains("deployment_failure_");
     }
+
+    @Test
+    void withoutABodyAPipelineChecksAnEarlierDeploymentWithSelfHealCheck() throws Exception {
+        Jobs jobs = JENKINS.jobs();
+        jobs.createPipeline("check-later", """
+                node {
+                  catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') { sh 'exit 1' }
+                  selfHealCheck(feedback: 'none')
+                }
+                """);
+        Jobs.Build build = jobs.build("check-later");
+        assertThat(jobs.waitForResult(build)).isEqualTo("FAILURE");
+        assertThat(jobs.console(build)).contains("[Self-Heal] state deployment_failure_")
+                .contains("the build had failed before Self-Heal ran").doesNotContain("\tat ");
+    }
 }
