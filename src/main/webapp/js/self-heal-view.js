@@ -20,6 +20,15 @@
     return node;
   }
 
+  /** Text that may wrap after each underscore (action names in narrow columns), as text nodes and <wbr>. */
+  function breakable(node, text) {
+    String(text).split('_').forEach(function (part, i, parts) {
+      node.appendChild(document.createTextNode(part + (i < parts.length - 1 ? '_' : '')));
+      if (i < parts.length - 1) node.appendChild(document.createElement('wbr'));
+    });
+    return node;
+  }
+
   function svg(tag, attrs, text) {
     var node = document.createElementNS(SVG, tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -139,7 +148,7 @@
     var table = el('table', 'sh-qtable');
     var headRow = el('tr');
     headRow.appendChild(el('th', 'sh-corner', 'state \\ action'));
-    actions.forEach(function (a) { headRow.appendChild(el('th', 'sh-action', a)); });
+    actions.forEach(function (a) { headRow.appendChild(breakable(el('th', 'sh-action'), a)); });
     table.appendChild(el('thead')).appendChild(headRow);
     var body = table.appendChild(el('tbody'));
     node.appendChild(el('div', 'sh-scroll')).appendChild(table);

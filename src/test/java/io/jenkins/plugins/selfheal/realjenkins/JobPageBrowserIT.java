@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.realjenkins;
 
+import io.jenkins.plugins.selfheal.cli.BrowserSession;
 import io.jenkins.plugins.selfheal.cli.HeadlessChromium;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -42,6 +43,20 @@ class JobPageBrowserIT {
 
         Document jobMain = Jsoup.parse(HeadlessChromium.dumpDom(JENKINS.url() + "job/drawn/"));
         assertThat(jobMain.select(".self-heal-view[data-mode=trend]").attr("data-rendered")).isEqualTo("true");
+
+        // five actions fit Jenkins' content area at 1280 px: no column cut off, no sideways scrolling
+        try (BrowserSession browser = BrowserSession.open(1280, 900)) {
+            browser.open(JENKINS.url() + "job/drawn/self-heal/", "document.querySelector('.self-heal-view[data-rendered=true]') !== null");
+            assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt()).isLessThanOrEqualTo(1280);
+            String table = "document.querySelector('.sh-qtable')";
+            assertThat(browser.evaluate(table + ".getBoundingClientRect().right <= "
+                    + "document.querySelector('#main-panel').getBoundingClientRect().right").asBoolean())
+                    .as("table right edge %s, panel right edge %s",
+                            browser.evaluate(table + ".getBoundingClientRect().right"),
+                            browser.evaluate("document.querySelector('#main-panel').getBoundingClientRect().right")).isTrue();
+            assertThat(browser.evaluate("[...document.querySelectorAll('.self-heal-view *')].every(e => e.scrollWidth <= e.clientWidth + 1"
+                    + " || getComputedStyle(e).overflowX === 'visible')").asBoolean()).as("nothing scrolls sideways").isTrue();
+        }
 
         Path png = JenkinsDistribution.basedir().resolve("target/real-jenkins/job-page.png");
         HeadlessChromium.screenshot(JENKINS.url() + "job/drawn/self-heal/", png);
