@@ -17,7 +17,6 @@ import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
-import io.jenkins.plugins.selfheal.engine.uptime.HttpUptimeProbe;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,7 +100,10 @@ final class HealRunner {
                 .data(data == null ? DataCheck.NONE : data)
                 .latencyThreshold(parameters.latencyThreshold(), threshold, service.thresholdRecorder())
                 .onEscalate(() -> log("escalated: a person has to look at this deployment"));
-        parameters.healthUrlValue().ifPresent(url -> builder.probe(new HttpUptimeProbe(url)));
+        if (parameters.healthUrlValue().isPresent()) {
+            builder.probe(AgentUptimeProbe.forBuild(workspace, parameters.healthUrlValue().get(),
+                    ProbeHosts.parse(SelfHealGlobalConfiguration.get().getControllerProbeHosts())));
+        }
         if (parameters.rollback() != null || parameters.restart() != null) {
             requireWorkspace("rollback/restart");
             builder.commands(new LauncherCommandRunner(launcher, workspace, env, listener), parameters.rollback(), parameters.restart());

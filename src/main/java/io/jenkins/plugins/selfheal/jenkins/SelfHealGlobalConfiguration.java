@@ -33,6 +33,8 @@ public class SelfHealGlobalConfiguration extends GlobalConfiguration {
     private double rewardNoFeedbackNotHealed = SettingsRules.DEFAULT_REWARD_NO_FEEDBACK_NOT_HEALED;
     private int feedbackTimeoutMinutes = SettingsRules.DEFAULT_FEEDBACK_TIMEOUT_MINUTES;
     private boolean recommendOnly;
+    /** Hosts the controller itself may probe for builds without an agent (none by default). */
+    private String controllerProbeHosts = "";
 
     /** While the form is bound, setters do not save one by one; {@link #configure} saves once. */
     private transient boolean binding;
@@ -177,6 +179,17 @@ public class SelfHealGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRecommendOnly(boolean recommendOnly) {
         this.recommendOnly = recommendOnly;
+        changed();
+    }
+
+    /** Host names the controller may send health probes to (space or comma separated, {@code *.domain} allowed). */
+    public String getControllerProbeHosts() {
+        return controllerProbeHosts == null ? "" : controllerProbeHosts;
+    }
+
+    @DataBoundSetter
+    public void setControllerProbeHosts(String hosts) {
+        this.controllerProbeHosts = String.join(" ", ProbeHosts.parse(hosts).hosts());
         changed();
     }
 

@@ -36,7 +36,9 @@ class DetectionIT {
             Jobs jobs = JENKINS.jobs();
             String health = "http://127.0.0.1:" + slow.getAddress().getPort() + "/health";
             jobs.createPipeline("latency", """
-                    selfHeal(healthUrl: '%s', latencyThresholdMs: 200, feedback: 'none') { echo 'deploy' }
+                    node {
+                      selfHeal(healthUrl: '%s', latencyThresholdMs: 200, feedback: 'none') { echo 'deploy' }
+                    }
                     """.formatted(health));
             Jobs.Build build = jobs.build("latency");
             jobs.waitForResult(build);

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +26,8 @@ public final class InboundAgent {
         this.process = process;
     }
 
-    static InboundAgent start(RealJenkins jenkins, String name, String label) throws IOException, InterruptedException {
+    static InboundAgent start(RealJenkins jenkins, String name, String label, String... jvmOptions)
+            throws IOException, InterruptedException {
         Path dir = jenkins.workDir("agent-" + name);
         JenkinsClient client = jenkins.anonymous();
         String secret = client.script("""
@@ -40,9 +43,12 @@ public final class InboundAgent {
         try (InputStream in = URI.create(jenkins.url() + "jnlpJars/agent.jar").toURL().openStream()) {
             Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "-url", jenkins.url(), "-secret", secret,
-                "-name", name, "-webSocket", "-workDir", dir.toString())
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(javaBinary.toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString(), "-url", jenkins.url(), "-secret", secret, "-name", name,
+                "-webSocket", "-workDir", dir.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         InboundAgent agent = new InboundAgent(name, dir, process);

@@ -150,9 +150,9 @@ public final class RealJenkins implements ExecutionCondition, BeforeAllCallback,
         start();
     }
 
-    /** Starts an inbound (WebSocket) agent process with its own work directory; stopped after the class. */
-    public InboundAgent startAgent(String name, String label) throws IOException, InterruptedException {
-        InboundAgent agent = InboundAgent.start(this, name, label);
+    /** Starts an inbound (WebSocket) agent process with its own work directory (and JVM options); stopped after the class. */
+    public InboundAgent startAgent(String name, String label, String... jvmOptions) throws IOException, InterruptedException {
+        InboundAgent agent = InboundAgent.start(this, name, label, jvmOptions);
         agents.add(agent);
         return agent;
     }

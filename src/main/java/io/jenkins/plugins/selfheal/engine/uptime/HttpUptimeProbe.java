@@ -24,10 +24,12 @@ import javax.net.ssl.SSLException;
  * Probes a health URL with real HTTP GETs, sent one after the other.
  *
  * <p>Rule: the service is UP when a strict majority of the {@code requests} got a 2xx or 3xx status
- * (redirects are followed with {@link HttpClient.Redirect#NORMAL}, so a 3xx is only seen when it
- * cannot be followed); otherwise DOWN. Probing stops early once UP can no longer be reached, so a
+ * (a redirect is an answer: it is never followed, so a probe cannot be sent on to another host);
+ * otherwise DOWN. Requests go through the proxy of the JVM that probes (its {@code http.proxyHost}
+ * settings), as other HTTP clients there do. Probing stops early once UP can no longer be reached, so a
  * hanging service costs 3 timeouts instead of 5. Latencies are those of the requests that got any
- * HTTP answer (also 5xx). Network errors never escape: they make the reading DOWN with the reason.
+ * HTTP answer (also 5xx). Network errors never escape: they make the reading DOWN with the kind of
+ * failure only (refused, timed out, unknown host, TLS), never an exception's text.
  */
 public final class HttpUptimeProbe implements UptimeProbe {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -62,7 +64,8 @@ public final class HttpUptimeProbe implements UptimeProbe {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(java.net.ProxySelector.getDefault())
                 .build();
     }
 
@@ -152,11 +155,10 @@ public final class HttpUptimeProbe implements UptimeProbe {
             return hasCause(e, UnresolvedAddressException.class) ? "unknown host " + healthUrl.getHost()
                     : "connection refused";
         }
-        if (e instanceof SSLException) {
-            return "TLS error: " + e.getMessage();
+        if (hasCause(e, SSLException.class)) {
+            return "TLS error";
         }
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return "no HTTP answer";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -41,6 +41,7 @@ class HttpUptimeProbeTest {
             exchange.getResponseHeaders().add("Location", "/ok");
             answer(exchange, 302);
         });
+        server.createContext("/hangup", exchange -> exchange.close()); // no status line at all
         server.createContext("/slow", exchange -> {
             try {
                 releaseSlowHandlers.await(5, TimeUnit.SECONDS);
@@ -99,12 +100,20 @@ class HttpUptimeProbeTest {
     }
 
     @Test
-    void redirectsAreFollowed() throws Exception {
+    void aRedirectIsAnAnswerAndIsNeverFollowed() throws Exception {
         UptimeReading reading = probe(url("/moved"), 1).probe();
 
         assertThat(reading.isUp()).isTrue();
-        assertThat(reading.detail()).startsWith("1/1 answered HTTP 200");
-        assertThat(hits).hasValue(2);
+        assertThat(reading.detail()).startsWith("1/1 answered HTTP 30");
+        assertThat(hits).as("requests the server got: the redirect's target was not asked").hasValue(1);
+    }
+
+    @Test
+    void aFailureIsReportedByItsKindNeverByAnExceptionsText() throws Exception {
+        UptimeReading reading = probe(url("/hangup"), 1).probe();
+
+        assertThat(reading.isUp()).isFalse();
+        assertThat(reading.detail()).isEqualTo("no HTTP answer: " + url("/hangup"));
     }
 
     @Test
