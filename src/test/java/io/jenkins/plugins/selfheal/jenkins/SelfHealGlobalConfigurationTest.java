@@ -30,6 +30,7 @@ class SelfHealGlobalConfigurationTest {
     void everySettingHasAGetterAndADataBoundSetter() throws Exception {
         Set<String> expected = new TreeSet<>(SettingsRules.NUMERIC_FIELDS);
         expected.add("recommendOnly");
+        expected.add("controllerProbeHosts");
         assertThat(setterProperties()).isEqualTo(expected);
         for (Method m : C.getMethods()) {
             if (m.isAnnotationPresent(DataBoundSetter.class)) {
