@@ -101,6 +101,18 @@ class PermissionsIT {
                 .contains("deployment_failure_");
     }
 
+    @Test
+    @Order(5)
+    void stateChangesAreRefusedAsGetAndWithoutACrumb() throws Exception {
+        JenkinsClient admin = login("admin");
+        for (String change : new String[] {build.url() + "self-heal/decide", "job/guarded/self-heal/reset",
+                "job/guarded/self-heal/import", "job/guarded/self-heal/restore"}) {
+            assertThat(admin.get(change).status()).as("GET " + change).isEqualTo(405);
+        }
+        // a logged-in session without the crumb (a forged cross-site form) is refused by the crumb filter
+        assertThat(admin.postWithoutCrumb("job/guarded/self-heal/reset", Map.of("confirm", "true")).status()).isEqualTo(403);
+    }
+
     private static String policy(JenkinsClient client) throws Exception {
         JenkinsClient.Response policy = client.get("job/guarded/self-heal/policy.json");
         assertThat(policy.status()).isEqualTo(200);
