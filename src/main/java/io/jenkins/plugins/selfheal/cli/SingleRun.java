@@ -9,10 +9,11 @@ import io.jenkins.plugins.selfheal.engine.detect.RuleSets;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -59,7 +60,7 @@ final class SingleRun {
         HealResult result = service.heal(context.clock().timing(deployment));
         logHeal(result);
         if (!result.needsFeedback()) {
-            record(service, result, Feedback.none("healthy: nothing to review"));
+            record(result, Feedback.none("healthy: nothing to review"));
             context.say("no failure detected: the deployment is healthy");
             return finish(result);
         }
@@ -77,26 +78,26 @@ final class SingleRun {
                 feedback = Feedback.none("interrupted at the prompt");
             }
             guard.promptDone();
-            return learned(service, result, feedback);
+            return learned(result, feedback);
         }
     }
 
-    private int learned(HealService service, HealResult result, Feedback feedback) throws IOException {
-        LogEntry.EpisodeEntry entry = record(service, result, feedback);
+    private int learned(HealResult result, Feedback feedback) throws IOException {
+        Episode entry = record(result, feedback);
         HealStep last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
         double before = last.decision().qValues().get(last.action());
         // a person's yes lowering a value surprises: say why (the reward is below what the cell had learned)
-        String why = entry.feedback().equals("accepted") && !result.healed() && after < before
+        String why = entry.verdict() == Verdict.ACCEPTED && !result.healed() && after < before
                 ? String.format(Locale.ROOT, " (accepted but not healed: %+.0f, below this cell's value, so it went down)",
                 entry.reward()) : "";
-        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f%s", entry.feedback(),
+        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f%s", entry.verdict().id(),
                 entry.reward(), last.state(), last.action().id(), before, after, why));
         return finish(result);
     }
 
-    private LogEntry.EpisodeEntry record(HealService service, HealResult result, Feedback feedback) throws IOException {
-        LogEntry.EpisodeEntry entry = service.learn(result, feedback,
+    private Episode record(HealResult result, Feedback feedback) throws IOException {
+        Episode entry = context.learner().learn(result, feedback,
                 new EpisodeLearner.Context(UUID.randomUUID().toString(), System.getProperty("user.name"), null));
         EpisodeLogs.write(context.logs(), result, entry);
         context.logs().qTable(context.store().read().table());

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
+import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import hudson.model.Job;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
@@ -26,13 +28,22 @@ final class PolicyStores {
                 warning -> LOGGER.log(Level.WARNING, "Self-Heal policy of {0}: {1}", new Object[] {job.getFullName(), warning}));
     }
 
-    /** The job's service with the global learning settings. */
-    static HealService service(Job<?, ?> job, String planner, int maxHeals, Consumer<String> progress) {
+    /** The job's healing service with the global learning settings. */
+    static HealService service(Job<?, ?> job, PlannerKind planner, int maxHeals, Consumer<String> progress) {
         SelfHealGlobalConfiguration config = SelfHealGlobalConfiguration.get();
-        LearningParameters parameters = new LearningParameters(config.getAlpha(), config.getEpsilon(), config.getGamma());
+        return new HealService(forJob(job), new HealService.Settings(planner, parameters(config), maxHeals,
+                config.isRecommendOnly()), Clock.systemUTC(), new Random(), progress);
+    }
+
+    /** Learns from verdicts on the job's policy with the global learning settings (no healing settings needed). */
+    static EpisodeLearner learner(Job<?, ?> job) {
+        SelfHealGlobalConfiguration config = SelfHealGlobalConfiguration.get();
         RewardPolicy rewards = new RewardPolicy(config.getRewardAcceptedHealed(), config.getRewardAcceptedNotHealed(),
                 config.getRewardRejected(), config.getRewardNoFeedbackHealed(), config.getRewardNoFeedbackNotHealed());
-        return new HealService(forJob(job), new HealService.Settings(planner, parameters, rewards, maxHeals,
-                config.isRecommendOnly()), Clock.systemUTC(), new Random(), progress);
+        return new EpisodeLearner(forJob(job), parameters(config), rewards, Clock.systemUTC());
+    }
+
+    private static LearningParameters parameters(SelfHealGlobalConfiguration config) {
+        return new LearningParameters(config.getAlpha(), config.getEpsilon(), config.getGamma());
     }
 }
