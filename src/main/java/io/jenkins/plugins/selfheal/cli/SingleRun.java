@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
@@ -16,7 +17,9 @@ import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -131,19 +134,19 @@ final class SingleRun {
     }
 
     private RuleSet ruleSet() {
-        if (options.rules != null) {
-            return RuleSets.resolve(options.rules);
+        if (options.rules != null && options.rules.isBlank()) {
+            return RuleSets.resolve(options.rules); // "no rule set given"
         }
-        return BuiltInRuleSets.forDataset(options.dataset).orElseThrow(() -> new IllegalArgumentException(
+        return RuleSets.resolve(options.rules, options.dataset, Path::of, "", "path", () -> new IllegalArgumentException(
                 "--dataset " + options.dataset + ": no built-in rule set matches this file name; name one with --rules "
                         + "(built-ins: " + String.join(", ", BuiltInRuleSets.ids()) + ", or a .json rule set file)"));
     }
 
-    private SimulatedDeployment.FailType failType() {
+    private Optional<InjectedFault.Kind> failType() {
         if (options.failType == null) {
-            return SimulatedDeployment.FailType.NONE;
+            return Optional.empty();
         }
-        return options.failType == RunOptions.FailType.crash ? SimulatedDeployment.FailType.CRASH
-                : SimulatedDeployment.FailType.LATENCY;
+        return Optional.of(options.failType == RunOptions.FailType.crash ? InjectedFault.Kind.CRASH
+                : InjectedFault.Kind.LATENCY);
     }
 }

@@ -93,7 +93,7 @@ final class HealRunner {
     /** Runs the loop and attaches the record; the episode is pending unless feedback is {@code none}. */
     SelfHealBuildAction heal(DeploymentResult first, DeploymentRunner redeploy, DataCheck data, String executionId)
             throws IOException, InterruptedException {
-        HealService service = PolicyStores.service(run.getParent(), parameters.planner(), parameters.maxHeals(), this::log);
+        HealService service = JobPolicy.healing(run.getParent(), parameters.planner(), parameters.maxHeals(), this::log);
         Duration threshold = service.latencyThreshold(parameters.latencyThreshold());
         ConfiguredTarget.Builder builder = ConfiguredTarget.builder(first)
                 .redeployWith(redeploy)

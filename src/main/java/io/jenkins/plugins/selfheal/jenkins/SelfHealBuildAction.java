@@ -140,7 +140,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
 
     /** Applies the verdict once and lets a waiting step go on. */
     Episode decideAndResume(Feedback feedback, String by) throws IOException {
-        Decided outcome = decide(feedback, by, PolicyStores.learner(run.getParent())::learn);
+        Decided outcome = decide(feedback, by, JobPolicy.learner(run.getParent())::learn);
         if (outcome.decidedNow()) {
             run.save();
             WaitingSteps.resume(run, executionId, outcome.episode());
@@ -150,6 +150,6 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
 
     /** Learns from the outcome alone (feedback 'none', a healthy run, or a timeout). */
     Episode decideWithoutFeedback(String why) throws IOException {
-        return decide(Feedback.none(why), "Self-Heal", PolicyStores.learner(run.getParent())::learn).episode();
+        return decide(Feedback.none(why), "Self-Heal", JobPolicy.learner(run.getParent())::learn).episode();
     }
 }

@@ -213,8 +213,8 @@ public class SelfHealStepExecution extends StepExecution {
             Run<?, ?> run = getContext().get(Run.class);
             SelfHealBuildAction action = SelfHealBuildAction.of(run, id);
             Job<?, ?> job = run.getParent();
-            return new EpisodeSettling(action, PolicyStores.learner(job)::learn,
-                    () -> PolicyStores.forJob(job).read().generation(), run::save);
+            return new EpisodeSettling(action, JobPolicy.learner(job)::learn,
+                    () -> JobPolicy.store(job).read().generation(), run::save);
         }
 
         @Override

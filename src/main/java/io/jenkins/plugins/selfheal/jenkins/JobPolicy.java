@@ -9,29 +9,40 @@ import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Where a job's policy lives ({@code <job dir>/self-heal/policy.json}) and the service bound to it. */
-final class PolicyStores {
-    private static final Logger LOGGER = Logger.getLogger(PolicyStores.class.getName());
+/**
+ * Where a job's policy lives ({@code <job dir>/self-heal/policy.json}), its one store, and the healing
+ * and learning bound to it.
+ */
+final class JobPolicy {
+    private static final Logger LOGGER = Logger.getLogger(JobPolicy.class.getName());
+    /**
+     * One store per policy file, so the store's remembered policy serves the next build, page and
+     * decision instead of a fresh parse each time. A renamed or moved job has a new path, so a new store.
+     */
+    private static final ConcurrentHashMap<Path, PolicyStore> STORES = new ConcurrentHashMap<>();
 
-    private PolicyStores() {
+    private JobPolicy() {
     }
 
-    static PolicyStore forJob(Job<?, ?> job) {
-        File file = new File(new File(job.getRootDir(), "self-heal"), "policy.json");
-        return new PolicyStore(file.toPath(), job.getFullName(), Clock.systemUTC(),
-                warning -> LOGGER.log(Level.WARNING, "Self-Heal policy of {0}: {1}", new Object[] {job.getFullName(), warning}));
+    static PolicyStore store(Job<?, ?> job) {
+        Path file = new File(new File(job.getRootDir(), "self-heal"), "policy.json").toPath().toAbsolutePath().normalize();
+        String name = job.getFullName();
+        return STORES.computeIfAbsent(file, f -> new PolicyStore(f, name, Clock.systemUTC(),
+                warning -> LOGGER.log(Level.WARNING, "Self-Heal policy of {0}: {1}", new Object[] {name, warning})));
     }
 
     /** The job's healing service with the global learning settings. */
-    static HealService service(Job<?, ?> job, PlannerKind planner, int maxHeals, Consumer<String> progress) {
+    static HealService healing(Job<?, ?> job, PlannerKind planner, int maxHeals, Consumer<String> progress) {
         SelfHealGlobalConfiguration config = SelfHealGlobalConfiguration.get();
-        return new HealService(forJob(job), new HealService.Settings(planner, parameters(config), maxHeals,
+        return new HealService(store(job), new HealService.Settings(planner, parameters(config), maxHeals,
                 config.isRecommendOnly()), Clock.systemUTC(), new Random(), progress);
     }
 
@@ -40,7 +51,7 @@ final class PolicyStores {
         SelfHealGlobalConfiguration config = SelfHealGlobalConfiguration.get();
         RewardPolicy rewards = new RewardPolicy(config.getRewardAcceptedHealed(), config.getRewardAcceptedNotHealed(),
                 config.getRewardRejected(), config.getRewardNoFeedbackHealed(), config.getRewardNoFeedbackNotHealed());
-        return new EpisodeLearner(forJob(job), parameters(config), rewards, Clock.systemUTC());
+        return new EpisodeLearner(store(job), parameters(config), rewards, Clock.systemUTC());
     }
 
     private static LearningParameters parameters(SelfHealGlobalConfiguration config) {
