@@ -1,8 +1,9 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
 import java.io.IOException;
 
@@ -11,15 +12,15 @@ final class EpisodeLogs {
     private EpisodeLogs() {
     }
 
-    static void write(SeedLogs logs, HealResult result, LogEntry.EpisodeEntry entry) throws IOException {
+    static void write(SeedLogs logs, HealResult result, Episode entry) throws IOException {
         if (result.lastStep().isEmpty()) {
             return;
         }
         HealStep last = result.lastStep().get();
         logs.performance(last.state(), last.action().id(), entry.reward());
-        String verdict = entry.feedback();
-        if (verdict.equals("accepted") || verdict.equals("rejected")) {
-            logs.feedback(last.state(), last.action().id(), result.healed() ? "success" : "failure", verdict);
+        Verdict verdict = entry.verdict();
+        if (verdict == Verdict.ACCEPTED || verdict == Verdict.REJECTED) {
+            logs.feedback(last.state(), last.action().id(), result.healed() ? "success" : "failure", verdict.id());
         }
     }
 }

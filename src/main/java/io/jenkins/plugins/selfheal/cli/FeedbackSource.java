@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedReviewer;
 
 import java.io.InputStream;

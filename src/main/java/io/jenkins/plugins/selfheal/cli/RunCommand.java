@@ -2,6 +2,8 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
+import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import picocli.CommandLine.Command;
@@ -110,8 +112,13 @@ final class RunCommand implements Callable<Integer> {
 
         /** The engine's healing service on the run's policy, reporting progress to {@code progress}. */
         HealService service(Consumer<String> progress) {
-            return new HealService(store, new HealService.Settings(options.planner.name(), options.parameters(),
-                    RewardPolicy.DEFAULTS, options.maxHeals, false), clock, random, progress).training(options.train);
+            return new HealService(store, new HealService.Settings(PlannerKind.parse(options.planner.name()),
+                    options.parameters(), options.maxHeals, false), clock, random, progress).training(options.train);
+        }
+
+        /** Learns from the run's verdicts on its policy. */
+        EpisodeLearner learner() {
+            return new EpisodeLearner(store, options.parameters(), RewardPolicy.DEFAULTS, clock);
         }
 
         void say(String line) {

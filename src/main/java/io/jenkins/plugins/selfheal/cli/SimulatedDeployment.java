@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.sim.SimulatedLatency;
 import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
@@ -28,18 +30,13 @@ import java.util.Random;
  * {@link SuccessTable} with the run's seeded random source. Nothing sleeps.
  */
 final class SimulatedDeployment implements DeploymentTarget {
-    static final long CRASH_DEPLOY_MS = 2000;
-    static final long INJECTED_LATENCY_MS = 20_000;
-    static final long NORMAL_LATENCY_MS = 150;
-
-    enum FailType { NONE, CRASH, LATENCY }
-
     /** Where each (re)deployment is reported: status, response time, action type. */
     interface DeployLog {
         void deployed(String status, long responseTimeMs, String actionType) throws IOException;
     }
 
-    private final FailType failType;
+    /** The injected fault (crash or latency), if any. */
+    private final Optional<InjectedFault.Kind> fault;
     private final Path dataset;
     private final DatasetChange.Applied change;
     private final DataAnomalyDetector detector;
@@ -50,9 +47,9 @@ final class SimulatedDeployment implements DeploymentTarget {
     private boolean faultCleared;
     private DeploymentResult lastDeployment;
 
-    SimulatedDeployment(FailType failType, Path dataset, DatasetChange.Applied change, DataAnomalyDetector detector,
+    SimulatedDeployment(Optional<InjectedFault.Kind> fault, Path dataset, DatasetChange.Applied change, DataAnomalyDetector detector,
                         SuccessTable table, Random random, Duration threshold, DeployLog log) {
-        this.failType = failType;
+        this.fault = fault;
         this.dataset = dataset;
         this.change = change;
         this.detector = detector;
@@ -60,7 +57,7 @@ final class SimulatedDeployment implements DeploymentTarget {
         this.random = random;
         this.threshold = new LatencyThreshold(threshold, threshold, relaxed -> { });
         this.log = log;
-        this.faultCleared = failType == FailType.NONE;
+        this.faultCleared = fault.isEmpty();
     }
 
     /** The first deployment of the run. */
@@ -69,16 +66,16 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
     private DeploymentResult redeploy(String actionType) throws IOException {
-        boolean crashed = failType == FailType.CRASH && !faultCleared;
+        boolean crashed = injected(InjectedFault.Kind.CRASH) && !faultCleared;
         lastDeployment = crashed
-                ? DeploymentResult.failure(1, "simulated crash: the new version did not start", Duration.ofMillis(CRASH_DEPLOY_MS))
+                ? DeploymentResult.failure(1, "simulated crash: the new version did not start", Duration.ofMillis(SimulatedLatency.DEPLOY_MS))
                 : DeploymentResult.success(Duration.ofMillis(latencyMs()));
-        log.deployed(crashed ? "failure" : "success", crashed ? CRASH_DEPLOY_MS : latencyMs(), actionType);
+        log.deployed(crashed ? "failure" : "success", crashed ? SimulatedLatency.DEPLOY_MS : latencyMs(), actionType);
         return lastDeployment;
     }
 
     private long latencyMs() {
-        return failType == FailType.LATENCY && !faultCleared ? INJECTED_LATENCY_MS : NORMAL_LATENCY_MS;
+        return injected(InjectedFault.Kind.LATENCY) && !faultCleared ? SimulatedLatency.SLOW_MS : SimulatedLatency.NORMAL_MS;
     }
 
     @Override
@@ -88,7 +85,7 @@ final class SimulatedDeployment implements DeploymentTarget {
 
     @Override
     public UptimeReading probe() {
-        if (failType == FailType.CRASH && !faultCleared) {
+        if (injected(InjectedFault.Kind.CRASH) && !faultCleared) {
             return UptimeReading.down(List.of(), "simulated service is not running");
         }
         return UptimeReading.up(List.of(Duration.ofMillis(latencyMs())), "simulated service answered in " + latencyMs() + " ms");
@@ -133,7 +130,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
     private void clearFaultMaybe(ActionKind action) {
-        String failure = failType == FailType.CRASH ? Finding.DEPLOYMENT_FAILURE : Finding.LATENCY_ISSUE;
+        String failure = injected(InjectedFault.Kind.CRASH) ? Finding.DEPLOYMENT_FAILURE : Finding.LATENCY_ISSUE;
         faultCleared = faultCleared || random.nextDouble() < table.probability(failure, action);
     }
 
@@ -164,4 +161,8 @@ final class SimulatedDeployment implements DeploymentTarget {
         };
     }
 
+
+    private boolean injected(InjectedFault.Kind kind) {
+        return fault.filter(kind::equals).isPresent();
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
@@ -9,13 +10,16 @@ import io.jenkins.plugins.selfheal.engine.detect.RuleSets;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,7 +63,7 @@ final class SingleRun {
         HealResult result = service.heal(context.clock().timing(deployment));
         logHeal(result);
         if (!result.needsFeedback()) {
-            record(service, result, Feedback.none("healthy: nothing to review"));
+            record(result, Feedback.none("healthy: nothing to review"));
             context.say("no failure detected: the deployment is healthy");
             return finish(result);
         }
@@ -77,26 +81,26 @@ final class SingleRun {
                 feedback = Feedback.none("interrupted at the prompt");
             }
             guard.promptDone();
-            return learned(service, result, feedback);
+            return learned(result, feedback);
         }
     }
 
-    private int learned(HealService service, HealResult result, Feedback feedback) throws IOException {
-        LogEntry.EpisodeEntry entry = record(service, result, feedback);
+    private int learned(HealResult result, Feedback feedback) throws IOException {
+        Episode entry = record(result, feedback);
         HealStep last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
         double before = last.decision().qValues().get(last.action());
         // a person's yes lowering a value surprises: say why (the reward is below what the cell had learned)
-        String why = entry.feedback().equals("accepted") && !result.healed() && after < before
+        String why = entry.verdict() == Verdict.ACCEPTED && !result.healed() && after < before
                 ? String.format(Locale.ROOT, " (accepted but not healed: %+.0f, below this cell's value, so it went down)",
                 entry.reward()) : "";
-        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f%s", entry.feedback(),
+        context.say(String.format(Locale.ROOT, "feedback %s, reward %+.1f: Q(%s, %s) %.3f → %.3f%s", entry.verdict().id(),
                 entry.reward(), last.state(), last.action().id(), before, after, why));
         return finish(result);
     }
 
-    private LogEntry.EpisodeEntry record(HealService service, HealResult result, Feedback feedback) throws IOException {
-        LogEntry.EpisodeEntry entry = service.learn(result, feedback,
+    private Episode record(HealResult result, Feedback feedback) throws IOException {
+        Episode entry = context.learner().learn(result, feedback,
                 new EpisodeLearner.Context(UUID.randomUUID().toString(), System.getProperty("user.name"), null));
         EpisodeLogs.write(context.logs(), result, entry);
         context.logs().qTable(context.store().read().table());
@@ -130,19 +134,19 @@ final class SingleRun {
     }
 
     private RuleSet ruleSet() {
-        if (options.rules != null) {
-            return RuleSets.resolve(options.rules);
+        if (options.rules != null && options.rules.isBlank()) {
+            return RuleSets.resolve(options.rules); // "no rule set given"
         }
-        return BuiltInRuleSets.forDataset(options.dataset).orElseThrow(() -> new IllegalArgumentException(
+        return RuleSets.resolve(options.rules, options.dataset, Path::of, "", "path", () -> new IllegalArgumentException(
                 "--dataset " + options.dataset + ": no built-in rule set matches this file name; name one with --rules "
                         + "(built-ins: " + String.join(", ", BuiltInRuleSets.ids()) + ", or a .json rule set file)"));
     }
 
-    private SimulatedDeployment.FailType failType() {
+    private Optional<InjectedFault.Kind> failType() {
         if (options.failType == null) {
-            return SimulatedDeployment.FailType.NONE;
+            return Optional.empty();
         }
-        return options.failType == RunOptions.FailType.crash ? SimulatedDeployment.FailType.CRASH
-                : SimulatedDeployment.FailType.LATENCY;
+        return Optional.of(options.failType == RunOptions.FailType.crash ? InjectedFault.Kind.CRASH
+                : InjectedFault.Kind.LATENCY);
     }
 }

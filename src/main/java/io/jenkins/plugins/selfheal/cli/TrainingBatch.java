@@ -6,12 +6,13 @@ import io.jenkins.plugins.selfheal.engine.learn.HealStep;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
-import io.jenkins.plugins.selfheal.engine.loop.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -42,7 +43,7 @@ final class TrainingBatch {
             context.clock().advance(environment.lastDeployment().duration());
             HealResult result = service.heal(context.clock().timing(environment));
             Feedback feedback = result.needsFeedback() ? context.feedback().feedbackFor(result) : Feedback.none("healthy");
-            LogEntry.EpisodeEntry entry = service.learn(result, feedback,
+            Episode entry = context.learner().learn(result, feedback,
                     new EpisodeLearner.Context(UUID.randomUUID().toString(), "simulated reviewer", null));
             logEpisode(result, entry);
             outcomes.merge(result.outcome(), 1, Integer::sum);
@@ -59,7 +60,7 @@ final class TrainingBatch {
      * logs as if a deployment ran or a person decided; only with {@code --feedback ask} did a person
      * answer, and that answer is in {@code user_feedback_log.csv} too.
      */
-    private void logEpisode(HealResult result, LogEntry.EpisodeEntry entry) throws IOException {
+    private void logEpisode(HealResult result, Episode entry) throws IOException {
         if (result.lastStep().isEmpty()) {
             return;
         }
@@ -72,9 +73,9 @@ final class TrainingBatch {
             case y, n -> "always " + mode.name() + " (--feedback " + mode.name() + ")";
             case none -> "none";
         };
-        context.logs().training(last.state(), last.action().id(), outcome, entry.feedback(), entry.reward(), reviewer);
-        if (mode == RunOptions.FeedbackMode.ask && (entry.feedback().equals("accepted") || entry.feedback().equals("rejected"))) {
-            context.logs().feedback(last.state(), last.action().id(), outcome, entry.feedback());
+        context.logs().training(last.state(), last.action().id(), outcome, entry.verdict().id(), entry.reward(), reviewer);
+        if (mode == RunOptions.FeedbackMode.ask && (entry.verdict() == Verdict.ACCEPTED || entry.verdict() == Verdict.REJECTED)) {
+            context.logs().feedback(last.state(), last.action().id(), outcome, entry.verdict().id());
         }
     }
 

@@ -1,69 +1,80 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.loop.EpisodeDrafts;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Jenkins-free part of a build's Self-Heal record: the episode (pending, then decided) kept
- * as JSON strings so it is saved with the build and survives restarts, and the rules of deciding:
- * one decision per episode (a second submission changes nothing), verdicts parsed with clear
- * messages, learning delegated to the policy's {@link Learner}.
+ * The Jenkins-free part of a build's Self-Heal record: the episode (pending, then decided), and the
+ * rules of deciding: one decision per episode (a second submission changes nothing), verdicts parsed
+ * with clear messages, learning delegated to the policy's {@link Learner}.
+ *
+ * <p>Saved with the build as the episode's log line ({@code draftJson}, then {@code decidedJson}: the
+ * build.xml format of every earlier version); parsed once after loading, not on every getter.
  */
 public class DecisionRecord {
     /** Applies a verdict to the job's policy. */
     @FunctionalInterface
     public interface Learner {
-        LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException;
+        Episode learn(Episode pending, Feedback feedback, String decidedBy) throws IOException;
     }
 
     /** What a decide call did: learned now, or found it already decided. */
-    public record Outcome(LogEntry.EpisodeEntry episode, boolean decidedNow) {
+    public record Decided(Episode episode, boolean decidedNow) {
     }
+
+    /** The buttons' values. */
+    private static final Map<String, Verdict> BUTTONS = Map.of("accept", Verdict.ACCEPTED, "reject", Verdict.REJECTED,
+            "override", Verdict.OVERRIDE);
 
     private String draftJson;
     private String decidedJson;
+    private transient Episode cached;
 
-    public DecisionRecord(LogEntry.EpisodeEntry draft) {
-        this.draftJson = json(draft);
+    public DecisionRecord(Episode pending) {
+        this.draftJson = PolicyJson.writeEpisode(pending);
+        this.cached = pending;
     }
 
     /** The episode as it is now: decided when someone decided, else the draft. */
-    public LogEntry.EpisodeEntry episode() {
-        return read(decidedJson != null ? decidedJson : draftJson);
+    public synchronized Episode episode() {
+        if (cached == null) {
+            cached = PolicyJson.readEpisode(decidedJson != null ? decidedJson : draftJson, "build record");
+        }
+        return cached;
     }
 
     public synchronized boolean isDecided() {
-        return decidedJson != null || !EpisodeDrafts.PENDING.equals(read(draftJson).feedback());
+        return decidedJson != null || !episode().isPending();
     }
 
     /** Whether the page should offer the buttons: an action was chosen and nobody decided yet. */
     public synchronized boolean isAwaitingFeedback() {
-        return !isDecided() && !read(draftJson).steps().isEmpty();
+        return !isDecided() && !episode().steps().isEmpty();
     }
 
-    public synchronized Outcome decide(Feedback feedback, String decidedBy, Learner learner) throws IOException {
+    public synchronized Decided decide(Feedback feedback, String decidedBy, Learner learner) throws IOException {
         if (isDecided()) {
-            return new Outcome(episode(), false);
+            return new Decided(episode(), false);
         }
-        LogEntry.EpisodeEntry decided = learner.learn(read(draftJson), feedback, decidedBy);
-        decidedJson = json(decided);
-        return new Outcome(decided, true);
+        Episode decided = learner.learn(episode(), feedback, decidedBy);
+        decidedJson = PolicyJson.writeEpisode(decided);
+        cached = decided;
+        return new Decided(decided, true);
     }
 
     /** The chosen (last) action, if any. */
     public Optional<ActionKind> chosenAction() {
-        List<LogEntry.StepEntry> steps = episode().steps();
-        return steps.isEmpty() ? Optional.empty() : Optional.of(ActionKind.parse(steps.get(steps.size() - 1).action()));
+        return episode().chosenAction();
     }
 
     /** The actions a reviewer may name instead of the chosen one. */
@@ -77,31 +88,25 @@ public class DecisionRecord {
      * @param override the action named with {@code override}
      */
     public Feedback parse(String verdict, String override) {
-        String v = verdict == null ? "" : verdict.trim().toLowerCase(Locale.ROOT);
-        switch (v) {
-            case "accept":
-                return Feedback.accepted();
-            case "reject":
-                return Feedback.rejected();
-            case "override":
-                if (override == null || override.isBlank()) {
-                    throw new IllegalArgumentException("override: choose the action that would have been right");
-                }
-                ActionKind better = ActionKind.parse(override.trim());
-                if (chosenAction().map(c -> c == better).orElse(false)) {
-                    throw new IllegalArgumentException("override: " + better.id() + " is the chosen action; use Accept instead");
-                }
-                return new Feedback.Overridden(better);
-            default:
-                throw new IllegalArgumentException("verdict: expected accept, reject or override, got '" + verdict + "'");
+        Verdict v = BUTTONS.get(verdict == null ? "" : verdict.trim().toLowerCase(Locale.ROOT));
+        if (v == null) {
+            throw new IllegalArgumentException("verdict: expected accept, reject or override, got '" + verdict + "'");
         }
+        return switch (v) {
+            case ACCEPTED -> Feedback.accepted();
+            case REJECTED -> Feedback.rejected();
+            default -> overridden(override);
+        };
     }
 
-    private static String json(LogEntry.EpisodeEntry entry) {
-        return new String(PolicyJson.write(entry, false), StandardCharsets.UTF_8);
-    }
-
-    private static LogEntry.EpisodeEntry read(String json) {
-        return (LogEntry.EpisodeEntry) PolicyJson.readLogEntry(json, "build record");
+    private Feedback overridden(String override) {
+        if (override == null || override.isBlank()) {
+            throw new IllegalArgumentException("override: choose the action that would have been right");
+        }
+        ActionKind better = ActionKind.parse(override.trim());
+        if (chosenAction().map(c -> c == better).orElse(false)) {
+            throw new IllegalArgumentException("override: " + better.id() + " is the chosen action; use Accept instead");
+        }
+        return new Feedback.Overridden(better);
     }
 }

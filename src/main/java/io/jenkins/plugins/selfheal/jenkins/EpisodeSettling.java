@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 
 import java.io.IOException;
 import java.util.List;
@@ -61,7 +61,7 @@ final class EpisodeSettling {
         }
         log.accept(why + ": learning from the outcome only");
         try {
-            DecisionRecord.Outcome outcome = record.decide(Feedback.none(why), "timeout", learner);
+            DecisionRecord.Decided outcome = record.decide(Feedback.none(why), "timeout", learner);
             if (outcome.decidedNow()) {
                 save.save();
             }
@@ -72,7 +72,7 @@ final class EpisodeSettling {
     }
 
     private StepPhases.Ending.Decided unlearned() throws IOException {
-        DecisionRecord.Outcome outcome = record.decide(Feedback.none(POLICY_REPLACED), "Self-Heal", EpisodeSettling::withoutLearning);
+        DecisionRecord.Decided outcome = record.decide(Feedback.none(POLICY_REPLACED), "Self-Heal", EpisodeSettling::withoutLearning);
         if (outcome.decidedNow()) {
             save.save();
         }
@@ -80,14 +80,12 @@ final class EpisodeSettling {
     }
 
     /** Whether {@code episode} was settled without learning because its policy was replaced. */
-    static boolean notLearned(LogEntry.EpisodeEntry episode) {
-        return POLICY_REPLACED.equals(episode.feedbackNote());
+    static boolean notLearned(Episode episode) {
+        return episode.note().filter(POLICY_REPLACED::equals).isPresent();
     }
 
     /** A {@link DecisionRecord.Learner} that records the episode as settled without touching any policy. */
-    static LogEntry.EpisodeEntry withoutLearning(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) {
-        return new LogEntry.EpisodeEntry(draft.id(), draft.at(), draft.generation(), draft.planner(), draft.failure(),
-                draft.reason(), draft.state(), draft.steps(), draft.outcome(), feedback.verdict(), null, POLICY_REPLACED,
-                null, null, 0.0, draft.timeToHealMs(), draft.link(), List.of());
+    static Episode withoutLearning(Episode draft, Feedback feedback, String decidedBy) {
+        return draft.closed(feedback.verdict(), POLICY_REPLACED);
     }
 }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
 import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.uptime.HttpUptimeProbe;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param feedback {@code wait} (pause until someone decides), {@code async} (decide later on the build page) or {@code none}
  */
 // A plain class, not a record: the step execution holding it is saved with the Pipeline program,
-// whose serializer may predate record support.
+// whose serializer may predate record support. Planner and feedback stay strings in the saved form
+// (programs saved by earlier versions load) and are typed by their accessors.
 public final class HealParameters implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final int MAX_HEALS_LIMIT = 10;
@@ -37,10 +38,7 @@ public final class HealParameters implements Serializable {
     public HealParameters(String planner, String healthUrl, long latencyThresholdMs, String dataset, String rules,
                           String deploy, String rollback, String restart, int maxHeals, String feedback,
                           int feedbackTimeoutMinutes, String simulate) {
-        planner = text(planner).orElse("rl").toLowerCase(Locale.ROOT);
-        if (!planner.equals("rl") && !planner.equals("random")) {
-            throw new IllegalArgumentException("planner: expected 'rl' or 'random', got '" + planner + "'");
-        }
+        planner = PlannerKind.parse(planner).id();
         text(healthUrl).ifPresent(HttpUptimeProbe::parseHealthUrl); // parsing only: no HTTP client per step start
         if (latencyThresholdMs <= 0) {
             throw new IllegalArgumentException("latencyThresholdMs: must be a positive number of milliseconds, was "
@@ -49,10 +47,7 @@ public final class HealParameters implements Serializable {
         if (maxHeals < 1 || maxHeals > MAX_HEALS_LIMIT) {
             throw new IllegalArgumentException("maxHeals: must be between 1 and " + MAX_HEALS_LIMIT + ", was " + maxHeals);
         }
-        feedback = text(feedback).orElse("wait").toLowerCase(Locale.ROOT);
-        if (!feedback.equals("wait") && !feedback.equals("async") && !feedback.equals("none")) {
-            throw new IllegalArgumentException("feedback: expected 'wait', 'async' or 'none', got '" + feedback + "'");
-        }
+        feedback = FeedbackMode.parse(feedback, FeedbackMode.WAIT).id();
         if (feedbackTimeoutMinutes < 1) {
             throw new IllegalArgumentException("feedbackTimeoutMinutes: must be at least 1, was " + feedbackTimeoutMinutes);
         }
@@ -76,8 +71,8 @@ public final class HealParameters implements Serializable {
 
     public static final long DEFAULT_LATENCY_THRESHOLD_MS = LatencyDetector.DEFAULT_THRESHOLD.toMillis();
 
-    public String planner() {
-        return planner;
+    public PlannerKind planner() {
+        return PlannerKind.parse(planner);
     }
 
     public String healthUrl() {
@@ -112,8 +107,8 @@ public final class HealParameters implements Serializable {
         return maxHeals;
     }
 
-    public String feedback() {
-        return feedback;
+    public FeedbackMode feedback() {
+        return FeedbackMode.parse(feedback, FeedbackMode.WAIT);
     }
 
     public int feedbackTimeoutMinutes() {

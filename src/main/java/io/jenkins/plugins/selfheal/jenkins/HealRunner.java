@@ -11,12 +11,11 @@ import io.jenkins.plugins.selfheal.engine.loop.ConfiguredTarget;
 import io.jenkins.plugins.selfheal.engine.loop.DataCheck;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentRunner;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
-import io.jenkins.plugins.selfheal.engine.loop.EpisodeDrafts;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +92,7 @@ final class HealRunner {
     /** Runs the loop and attaches the record; the episode is pending unless feedback is {@code none}. */
     SelfHealBuildAction heal(DeploymentResult first, DeploymentRunner redeploy, DataCheck data, String executionId)
             throws IOException, InterruptedException {
-        HealService service = PolicyStores.service(run.getParent(), parameters.planner(), parameters.maxHeals(), this::log);
+        HealService service = JobPolicy.healing(run.getParent(), parameters.planner(), parameters.maxHeals(), this::log);
         Duration threshold = service.latencyThreshold(parameters.latencyThreshold());
         ConfiguredTarget.Builder builder = ConfiguredTarget.builder(first)
                 .redeployWith(redeploy)
@@ -114,13 +113,13 @@ final class HealRunner {
             target = new InjectedFault(target, parameters.injectedFault().get(), SuccessTable.DEFAULT, new Random());
         }
         HealResult result = service.heal(target);
-        LogEntry.EpisodeEntry draft = EpisodeDrafts.draft(result, run.getExternalizableId(), run.getUrl(), Instant.now());
+        Episode draft = Episode.pending(result, run.getExternalizableId(), run.getUrl(), Instant.now());
         SelfHealBuildAction action = attach(draft, executionId);
-        if (!result.needsFeedback() || parameters.feedback().equals("none")) {
+        if (!result.needsFeedback() || parameters.feedback() == FeedbackMode.NONE) {
             action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
         } else {
             log("waiting for feedback: Accept, Reject or Override on the build page, " + run.getUrl()
-                    + (parameters.feedback().equals("wait") ? " (the build waits up to " + parameters.feedbackTimeoutMinutes()
+                    + (parameters.feedback() == FeedbackMode.WAIT ? " (the build waits up to " + parameters.feedbackTimeoutMinutes()
                     + " minutes)" : " (the build goes on; decide any time)"));
         }
         run.save();
@@ -131,7 +130,7 @@ final class HealRunner {
      * One record per heal: a build may run selfHeal more than once (stages, parallel branches at the
      * same moment), so its URL name is chosen and the record attached under one lock.
      */
-    private SelfHealBuildAction attach(LogEntry.EpisodeEntry draft, String executionId) {
+    private SelfHealBuildAction attach(Episode draft, String executionId) {
         synchronized (ATTACHING) {
             SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId,
                     SelfHealBuildAction.urlNameFor(run.getActions(SelfHealBuildAction.class).size()));

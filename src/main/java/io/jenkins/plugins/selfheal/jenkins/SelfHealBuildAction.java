@@ -4,7 +4,8 @@ import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
@@ -33,7 +34,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     private transient Run<?, ?> run;
 
     /** @param urlName unique in the build: see {@link #urlNameFor} */
-    SelfHealBuildAction(LogEntry.EpisodeEntry draft, String executionId, String urlName) {
+    SelfHealBuildAction(Episode draft, String executionId, String urlName) {
         super(draft);
         this.executionId = executionId;
         this.urlName = urlName;
@@ -89,8 +90,18 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     }
 
     /** The episode for the page (never null). */
-    public LogEntry.EpisodeEntry getEpisode() {
+    public Episode getEpisode() {
         return episode();
+    }
+
+    /** The page's list of actions: each with its decision's explanation and what running it did. */
+    public List<HealStep> getSteps() {
+        return episode().steps();
+    }
+
+    /** The chosen action's id, for the question above the buttons ("" when none). */
+    public String getChosenAction() {
+        return chosenAction().map(a -> a.id()).orElse("");
     }
 
     public List<String> getOverrideChoices() {
@@ -128,9 +139,8 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     }
 
     /** Applies the verdict once and lets a waiting step go on. */
-    LogEntry.EpisodeEntry decideAndResume(Feedback feedback, String by) throws IOException {
-        var job = run.getParent();
-        Outcome outcome = decide(feedback, by, PolicyStores.service(job, "rl", 1, line -> { })::learn);
+    Episode decideAndResume(Feedback feedback, String by) throws IOException {
+        Decided outcome = decide(feedback, by, JobPolicy.learner(run.getParent())::learn);
         if (outcome.decidedNow()) {
             run.save();
             WaitingSteps.resume(run, executionId, outcome.episode());
@@ -139,8 +149,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     }
 
     /** Learns from the outcome alone (feedback 'none', a healthy run, or a timeout). */
-    LogEntry.EpisodeEntry decideWithoutFeedback(String why) throws IOException {
-        return decide(Feedback.none(why), "Self-Heal", PolicyStores.service(run.getParent(), "rl", 1, line -> { })::learn)
-                .episode();
+    Episode decideWithoutFeedback(String why) throws IOException {
+        return decide(Feedback.none(why), "Self-Heal", JobPolicy.learner(run.getParent())::learn).episode();
     }
 }

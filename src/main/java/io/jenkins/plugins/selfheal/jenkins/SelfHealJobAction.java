@@ -57,7 +57,7 @@ public class SelfHealJobAction implements Action {
     }
 
     private PolicyAdmin admin() {
-        return new PolicyAdmin(PolicyStores.forJob(job), operation -> job.checkPermission(permission(operation)));
+        return new PolicyAdmin(JobPolicy.store(job), operation -> job.checkPermission(permission(operation)));
     }
 
     static Permission permission(PolicyAdmin.Operation operation) {

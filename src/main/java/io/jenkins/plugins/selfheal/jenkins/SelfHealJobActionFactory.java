@@ -25,6 +25,6 @@ public class SelfHealJobActionFactory extends TransientActionFactory<Job> {
 
     @Override
     public Collection<? extends Action> createFor(Job job) {
-        return PolicyStores.forJob(job).exists() ? List.of(new SelfHealJobAction(job)) : List.of();
+        return JobPolicy.store(job).exists() ? List.of(new SelfHealJobAction(job)) : List.of();
     }
 }

@@ -15,7 +15,7 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -32,7 +32,7 @@ import java.io.IOException;
  */
 public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
     private static final String DEFAULT_PLANNER = "rl";
-    private static final String DEFAULT_FEEDBACK = "async";
+    private static final String DEFAULT_FEEDBACK = FeedbackMode.ASYNC.id();
     private static final int DEFAULT_MAX_HEALS = 1;
 
     // Defaults are set twice: here for a new step, in readResolve for one read from a config.xml that
@@ -77,7 +77,7 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
      */
     HealParameters parameters(int feedbackTimeoutMinutes) {
         return new HealParameters(planner, healthUrl, getLatencyThresholdMs(), dataset, rules, deploy, rollback, restart,
-                getMaxHeals(), "none".equalsIgnoreCase(HealParameters.text(feedback).orElse("")) ? "none" : DEFAULT_FEEDBACK,
+                getMaxHeals(), FeedbackMode.find(feedback).filter(FeedbackMode.NONE::equals).orElse(FeedbackMode.ASYNC).id(),
                 feedbackTimeoutMinutes, null);
     }
 
@@ -104,15 +104,15 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
             action.setDatasetBaseline(data.baselineNow());
             run.save();
         }
-        LogEntry.EpisodeEntry episode = action.getEpisode();
+        Episode episode = action.getEpisode();
         switch (episode.outcome()) {
-            case "failed" -> {
+            case FAILED -> {
                 runner.log(StepSummary.oneLine(episode));
                 run.setResult(Result.FAILURE);
             }
-            case "escalated", "recommended" -> run.setResult(Result.UNSTABLE);
-            case "healed" -> runner.log("healed; a post-build step cannot change an earlier failure of this build");
-            default -> runner.log("the deployment is healthy");
+            case ESCALATED, RECOMMENDED -> run.setResult(Result.UNSTABLE);
+            case HEALED -> runner.log("healed; a post-build step cannot change an earlier failure of this build");
+            case HEALTHY -> runner.log("the deployment is healthy");
         }
     }
 

@@ -10,8 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentRunner;
-import io.jenkins.plugins.selfheal.engine.loop.HealService;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -100,7 +99,7 @@ public class SelfHealStepExecution extends StepExecution {
         DeploymentRunner redeploy = getContext().hasBody() ? this::runBodyAgain
                 : parameters.deployCommand().isPresent() ? runner.deployCommand() : null;
         SelfHealBuildAction action = runner.heal(first, redeploy, runner.dataCheckSince(datasetBaseline), id);
-        if (action.isAwaitingFeedback() && parameters.feedback().equals("wait")) {
+        if (action.isAwaitingFeedback() && parameters.feedback() == FeedbackMode.WAIT) {
             phases.awaitFeedback(Instant.now().plus(parameters.feedbackTimeout()), host());
         } else {
             phases.healed(new StepPhases.Ending.Decided(action.getEpisode()), host());
@@ -123,7 +122,7 @@ public class SelfHealStepExecution extends StepExecution {
     }
 
     /** The build page's decision reached a waiting step. */
-    void feedbackArrived(LogEntry.EpisodeEntry decided) {
+    void feedbackArrived(Episode decided) {
         phases.decided(new StepPhases.Ending.Decided(decided), host());
     }
 
@@ -214,8 +213,8 @@ public class SelfHealStepExecution extends StepExecution {
             Run<?, ?> run = getContext().get(Run.class);
             SelfHealBuildAction action = SelfHealBuildAction.of(run, id);
             Job<?, ?> job = run.getParent();
-            return new EpisodeSettling(action, PolicyStores.service(job, "rl", 1, line -> { })::learn,
-                    () -> PolicyStores.forJob(job).read().generation(), run::save);
+            return new EpisodeSettling(action, JobPolicy.learner(job)::learn,
+                    () -> JobPolicy.store(job).read().generation(), run::save);
         }
 
         @Override
@@ -233,20 +232,20 @@ public class SelfHealStepExecution extends StepExecution {
 
     /** Ends the step with the episode's outcome: needs only the listener, never the agent. */
     private void complete(StepPhases.Ending.Decided decided) {
-        LogEntry.EpisodeEntry episode = decided.episode();
+        Episode episode = decided.episode();
         try {
             if (EpisodeSettling.notLearned(episode)) {
                 log(EpisodeSettling.POLICY_REPLACED);
             }
-            log("outcome " + episode.outcome() + ", feedback " + episode.feedback() + ", reward " + episode.reward());
+            log("outcome " + episode.outcome().id() + ", feedback " + episode.verdict().id() + ", reward " + episode.reward());
             switch (episode.outcome()) {
-                case "failed" -> getContext().onFailure(new AbortException(StepSummary.oneLine(episode)));
-                case "escalated", "recommended" -> {
+                case FAILED -> getContext().onFailure(new AbortException(StepSummary.oneLine(episode)));
+                case ESCALATED, RECOMMENDED -> {
                     getContext().setResult(Result.UNSTABLE);
                     markUnstable(StepSummary.unstable(episode));
-                    getContext().onSuccess(HealService.summary(episode));
+                    getContext().onSuccess(StepSummary.returnValue(episode));
                 }
-                default -> getContext().onSuccess(HealService.summary(episode));
+                case HEALTHY, HEALED -> getContext().onSuccess(StepSummary.returnValue(episode));
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             getContext().onFailure(e);

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
+import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+
 import java.util.List;
 
 /**
@@ -8,14 +11,15 @@ import java.util.List;
  * setters used by Configuration as Code. Every message names the field.
  */
 public final class SettingsRules {
-    public static final double DEFAULT_ALPHA = 0.1;
-    public static final double DEFAULT_EPSILON = 0.1;
-    public static final double DEFAULT_GAMMA = 0.9;
-    public static final double DEFAULT_REWARD_ACCEPTED_HEALED = 3;
-    public static final double DEFAULT_REWARD_ACCEPTED_NOT_HEALED = 1;
-    public static final double DEFAULT_REWARD_REJECTED = -1;
-    public static final double DEFAULT_REWARD_NO_FEEDBACK_HEALED = 1;
-    public static final double DEFAULT_REWARD_NO_FEEDBACK_NOT_HEALED = -1;
+    // the engine's defaults and ranges, named for the form and Configuration as Code
+    public static final double DEFAULT_ALPHA = LearningParameters.DEFAULTS.alpha();
+    public static final double DEFAULT_EPSILON = LearningParameters.DEFAULTS.epsilon();
+    public static final double DEFAULT_GAMMA = LearningParameters.DEFAULTS.gamma();
+    public static final double DEFAULT_REWARD_ACCEPTED_HEALED = RewardPolicy.DEFAULTS.acceptedHealed();
+    public static final double DEFAULT_REWARD_ACCEPTED_NOT_HEALED = RewardPolicy.DEFAULTS.acceptedNotHealed();
+    public static final double DEFAULT_REWARD_REJECTED = RewardPolicy.DEFAULTS.rejected();
+    public static final double DEFAULT_REWARD_NO_FEEDBACK_HEALED = RewardPolicy.DEFAULTS.noFeedbackHealed();
+    public static final double DEFAULT_REWARD_NO_FEEDBACK_NOT_HEALED = RewardPolicy.DEFAULTS.noFeedbackNotHealed();
     public static final int DEFAULT_FEEDBACK_TIMEOUT_MINUTES = 60;
 
     /** The numeric fields {@link #check(String, String)} knows, in form order. */
@@ -28,30 +32,24 @@ public final class SettingsRules {
     private SettingsRules() {
     }
 
-    /** Learning rate: greater than 0 and at most 1. */
+    /** Learning rate: greater than 0 and at most 1 ({@link LearningParameters}' range). */
     public static double requireAlpha(double value) {
-        if (!(value > 0 && value <= 1)) {
-            throw new IllegalArgumentException("alpha (learning rate) must be greater than 0 and at most 1, got " + value);
-        }
-        return value;
+        return LearningParameters.requireAlpha(value);
     }
 
     /** Exploration rate: from 0 to 1. */
     public static double requireEpsilon(double value) {
-        return requireUnit("epsilon (exploration rate)", value);
+        return LearningParameters.requireEpsilon(value);
     }
 
     /** Discount factor: from 0 to 1. */
     public static double requireGamma(double value) {
-        return requireUnit("gamma (discount factor)", value);
+        return LearningParameters.requireGamma(value);
     }
 
     /** A reward: any finite number. */
     public static double requireReward(String field, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " must be a finite number, got " + value);
-        }
-        return value;
+        return RewardPolicy.requireReward(field, value);
     }
 
     /** Minutes to wait for feedback: at least 1. */
@@ -107,12 +105,5 @@ public final class SettingsRules {
             case "feedbackTimeoutMinutes" -> requireFeedbackTimeout(parseWhole(field, raw));
             default -> throw new IllegalArgumentException("unknown setting " + field);
         }
-    }
-
-    private static double requireUnit(String field, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(field + " must be from 0 to 1, got " + value);
-        }
-        return value;
     }
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -25,7 +25,7 @@ final class StepPhases implements Serializable {
     /** How the step ends. */
     sealed interface Ending {
         /** The episode as decided (or settled without learning: see {@link EpisodeSettling}). */
-        record Decided(LogEntry.EpisodeEntry episode) implements Ending {
+        record Decided(Episode episode) implements Ending {
         }
 
         /** A failure shown as one line, no stack trace. */

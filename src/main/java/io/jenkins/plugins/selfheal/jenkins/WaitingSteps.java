@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -28,7 +28,7 @@ final class WaitingSteps {
     private WaitingSteps() {
     }
 
-    static void resume(Run<?, ?> run, String executionId, LogEntry.EpisodeEntry decided) {
+    static void resume(Run<?, ?> run, String executionId, Episode decided) {
         if (executionId == null || !(run instanceof FlowExecutionOwner.Executable executable)) {
             return; // a post-build step or feedback: 'async': nothing waits
         }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
-import io.jenkins.plugins.selfheal.engine.detect.RuleSetLoader;
+import io.jenkins.plugins.selfheal.engine.detect.RuleSets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,22 +57,10 @@ final class WorkspaceFiles {
      * @throws IllegalArgumentException naming {@code rules} (also {@code InvalidRuleSetException} for a bad JSON file)
      */
     static RuleSet ruleSet(Path workspace, Path dataset, String rules) {
-        String spec = rules == null ? "" : rules.strip();
-        if (spec.isEmpty()) {
-            return BuiltInRuleSets.forDataset(dataset).orElseThrow(() -> new IllegalArgumentException("rules: no built-in "
-                    + "rule set matches " + dataset.getFileName() + "; name one (" + String.join(", ", BuiltInRuleSets.ids())
-                    + ") or the workspace path of a .json rule set file"));
-        }
-        var builtIn = BuiltInRuleSets.byId(spec);
-        if (builtIn.isPresent()) {
-            return builtIn.get();
-        }
-        Path file = resolve(workspace, "rules", spec);
-        if (spec.toLowerCase(Locale.ROOT).endsWith(".json") || Files.exists(file)) {
-            return RuleSetLoader.load(file);
-        }
-        throw new IllegalArgumentException("rules: unknown rule set '" + spec + "': expected a built-in rule set ("
-                + String.join(", ", BuiltInRuleSets.ids()) + ") or the workspace path of a .json rule set file");
+        return RuleSets.resolve(rules, dataset, spec -> resolve(workspace, "rules", spec), "rules: ", "workspace path",
+                () -> new IllegalArgumentException("rules: no built-in rule set matches " + dataset.getFileName()
+                        + "; name one (" + String.join(", ", BuiltInRuleSets.ids())
+                        + ") or the workspace path of a .json rule set file"));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.selfheal.cli;
 import io.jenkins.plugins.selfheal.SeedData;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
+import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
@@ -74,7 +75,7 @@ final class ReportFixtures {
                 }
             }
             for (LogEntry entry : ViewFixtures.episodes(episodes, List.of("service_0001_DOWN", "service_0002_UP"))) {
-                policy.recordEpisode((LogEntry.EpisodeEntry) entry);
+                policy.recordEpisode(entry.episode().orElseThrow());
             }
             return policy;
         });
@@ -105,11 +106,8 @@ final class ReportFixtures {
         double after = before.value() + policy.parameters().alpha() * (reward - before.value());
         Instant at = ViewFixtures.T0.plusSeconds(60L * n);
         policy.table().put(state, action, before.updatedTo(after, at));
-        LogEntry.EpisodeEntry episode = ViewFixtures.episode(n, state, action.id(), outcome, feedback, reward,
-                "healed".equals(outcome) ? 1500L + 100L * n : null, link);
-        policy.recordEpisode(new LogEntry.EpisodeEntry(episode.id(), episode.at(), policy.generation(), episode.planner(),
-                episode.failure(), episode.reason(), state, episode.steps(), outcome, feedback, null, null, null, null,
-                reward, episode.timeToHealMs(), link,
-                List.of(new LogEntry.UpdateEntry(state, action.id(), reward, reward, before.value(), after))));
+        policy.recordEpisode(ViewFixtures.episode(n, policy.generation(), state, action.id(), outcome, feedback, reward,
+                "healed".equals(outcome) ? 1500L + 100L * n : null, link,
+                List.of(new QUpdate(state, action, reward, reward, before.value(), after, at))));
     }
 }

@@ -2,13 +2,14 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.loop.EpisodeDrafts;
 import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.TestEpisodes;
+import io.jenkins.plugins.selfheal.engine.learn.Choice;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,21 +17,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The build page's decision rules, without Jenkins. */
 class DecisionRecordTest {
-    static LogEntry.EpisodeEntry pending(String state) {
-        LogEntry.StepEntry step = new LogEntry.StepEntry(state, "retry_deployment", "exploit", 0.1,
-                Map.of("retry_deployment", 0.0), List.of("escalate", "retry_deployment"), false, 10, "failed again",
-                state, false, List.of("escalate", "retry_deployment"));
-        return new LogEntry.EpisodeEntry("job#7", "2026-11-25T10:00:00Z", "gen-1", "rl", "deployment_failure",
-                "exit 1", state, List.of(step), "failed", EpisodeDrafts.PENDING, null, null, null, null, 0.0, null,
-                "job/x/7/", List.of());
+    static Episode pending(String state) {
+        return TestEpisodes.pending(state, ActionKind.RETRY_DEPLOYMENT, Choice.EXPLOIT, false, "failed again", state,
+                Outcome.FAILED, null);
     }
 
     private static DecisionRecord.Learner recording(AtomicInteger calls) {
         return (draft, feedback, by) -> {
             calls.incrementAndGet();
-            return new LogEntry.EpisodeEntry(draft.id(), draft.at(), draft.generation(), draft.planner(), draft.failure(),
-                    draft.reason(), draft.state(), draft.steps(), draft.outcome(), feedback.verdict(), null, null, by,
-                    "2026-11-25T10:05:00Z", -1.0, null, draft.link(), List.of());
+            return TestEpisodes.decided(draft, feedback, by, -1.0);
         };
     }
 
@@ -40,14 +35,14 @@ class DecisionRecordTest {
         AtomicInteger calls = new AtomicInteger();
         assertThat(record.isAwaitingFeedback()).isTrue();
 
-        DecisionRecord.Outcome first = record.decide(Feedback.rejected(), "alice", recording(calls));
-        DecisionRecord.Outcome second = record.decide(Feedback.accepted(), "bob", recording(calls));
+        DecisionRecord.Decided first = record.decide(Feedback.rejected(), "alice", recording(calls));
+        DecisionRecord.Decided second = record.decide(Feedback.accepted(), "bob", recording(calls));
 
         assertThat(calls).hasValue(1);
         assertThat(first.decidedNow()).isTrue();
         assertThat(second.decidedNow()).isFalse();
-        assertThat(second.episode().feedback()).isEqualTo("rejected");
-        assertThat(second.episode().decidedBy()).isEqualTo("alice");
+        assertThat(second.episode().verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(second.episode().decidedBy()).contains("alice");
         assertThat(record.isAwaitingFeedback()).isFalse();
     }
 
@@ -92,7 +87,7 @@ class DecisionRecordTest {
 
     @Test
     void stepSummaryIsOneLine() {
-        LogEntry.EpisodeEntry episode = pending("deployment_failure_DOWN");
+        Episode episode = pending("deployment_failure_DOWN");
 
         assertThat(StepSummary.oneLine(episode)).isEqualTo(
                 "Self-Heal could not heal deployment_failure_DOWN (exit 1); tried retry_deployment");

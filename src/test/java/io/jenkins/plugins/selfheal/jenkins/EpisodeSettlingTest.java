@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
@@ -50,8 +52,8 @@ class EpisodeSettlingTest {
         StepPhases.Ending.Decided settled = settling.meanwhile().orElseThrow();
 
         assertThat(EpisodeSettling.notLearned(settled.episode())).isTrue();
-        assertThat(settled.episode().feedback()).isEqualTo("none");
-        assertThat(settled.episode().outcome()).isEqualTo("healed");
+        assertThat(settled.episode().verdict()).isEqualTo(Verdict.NONE);
+        assertThat(settled.episode().outcome()).isEqualTo(Outcome.HEALED);
         assertThat(settled.episode().reward()).isZero();
         assertThat(settled.episode().updates()).isEmpty();
         assertThat(record.isAwaitingFeedback()).as("the page no longer offers the buttons").isFalse();
@@ -63,7 +65,7 @@ class EpisodeSettlingTest {
     void theTimeoutLearnsFromTheOutcomeAlone() throws Exception {
         StepPhases.Ending.Decided settled = settling.onTimeout("no feedback within 5 minutes", log::add);
 
-        assertThat(settled.episode().feedback()).isEqualTo("none");
+        assertThat(settled.episode().verdict()).isEqualTo(Verdict.NONE);
         assertThat(learned).hasValue(1);
         assertThat(saves).hasValue(1);
         assertThat(log).containsExactly("no feedback within 5 minutes: learning from the outcome only");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ class HealParametersTest {
     void defaultsNeedNothingButThePlanner() {
         HealParameters p = with("rl", null, HealParameters.DEFAULT_LATENCY_THRESHOLD_MS, null, null, 1, null, 60, null);
 
-        assertThat(p.planner()).isEqualTo("rl");
-        assertThat(p.feedback()).isEqualTo("wait");
+        assertThat(p.planner()).isEqualTo(PlannerKind.RL);
+        assertThat(p.feedback()).isEqualTo(FeedbackMode.WAIT);
         assertThat(p.healthUrlValue()).isEmpty();
         assertThat(p.datasetPath()).isEmpty();
         assertThat(p.injectedFault()).isEmpty();
@@ -36,8 +37,8 @@ class HealParametersTest {
         HealParameters p = with(" Random ", " https://staging.example.com/health ", 2000, "data/scores.csv", "student_scores", 2,
                 "ASYNC", 5, "Crash");
 
-        assertThat(p.planner()).isEqualTo("random");
-        assertThat(p.feedback()).isEqualTo("async");
+        assertThat(p.planner()).isEqualTo(PlannerKind.RANDOM);
+        assertThat(p.feedback()).isEqualTo(FeedbackMode.ASYNC);
         assertThat(p.healthUrlValue()).contains("https://staging.example.com/health");
         assertThat(p.injectedFault()).contains(InjectedFault.Kind.CRASH);
     }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.loop.EpisodeDrafts;
 import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.TestEpisodes;
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.Choice;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,23 +48,17 @@ final class PhasesRig implements StepPhases.Host {
         this.settling = new EpisodeSettling(record, this::learn, generation::get, () -> { });
     }
 
-    static LogEntry.EpisodeEntry draft() {
-        LogEntry.StepEntry step = new LogEntry.StepEntry("deployment_failure_DOWN", "retry_deployment", "exploit", 0.1,
-                Map.of("retry_deployment", 0.0), List.of("escalate", "retry_deployment"), true, 10, "deployed",
-                "healthy", true, List.of("escalate", "retry_deployment"));
-        return new LogEntry.EpisodeEntry("job#7", "2026-11-25T10:00:00Z", "gen-1", "rl", "deployment_failure", "exit 1",
-                "deployment_failure_DOWN", List.of(step), "healed", EpisodeDrafts.PENDING, null, null, null, null, 0.0, 5L,
-                "job/x/7/", List.of());
+    static Episode draft() {
+        return TestEpisodes.pending("deployment_failure_DOWN", ActionKind.RETRY_DEPLOYMENT, Choice.EXPLOIT, true,
+                "deployed", "healthy", Outcome.HEALED, 5L);
     }
 
-    private LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String by) {
+    private Episode learn(Episode draft, Feedback feedback, String by) {
         if (!generation.get().equals(draft.generation())) {
             throw new StalePolicyException(draft.generation(), generation.get());
         }
         learned.incrementAndGet();
-        return new LogEntry.EpisodeEntry(draft.id(), draft.at(), draft.generation(), draft.planner(), draft.failure(),
-                draft.reason(), draft.state(), draft.steps(), draft.outcome(), feedback.verdict(), null, null, by,
-                "2026-11-25T10:05:00Z", 1.0, draft.timeToHealMs(), draft.link(), List.of());
+        return TestEpisodes.decided(draft, feedback, by, 1.0);
     }
 
     // ---- the actors ----
@@ -78,7 +75,7 @@ final class PhasesRig implements StepPhases.Host {
 
     /** {@code reachable} is asked after the record is decided, as WaitingSteps looks the step up after it. */
     private void decide(Feedback verdict, java.util.function.BooleanSupplier reachable) {
-        DecisionRecord.Outcome outcome;
+        DecisionRecord.Decided outcome;
         try {
             outcome = record.decide(verdict, "alice", this::learn);
         } catch (StalePolicyException | java.io.IOException e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
@@ -25,8 +26,8 @@ class SelfHealRecorderTest {
         SelfHealRecorder recorder = asXStreamReadsIt();
 
         HealParameters p = recorder.parameters(60);
-        assertThat(p.planner()).isEqualTo("rl");
-        assertThat(p.feedback()).isEqualTo("async");
+        assertThat(p.planner()).isEqualTo(PlannerKind.RL);
+        assertThat(p.feedback()).isEqualTo(FeedbackMode.ASYNC);
         assertThat(p.maxHeals()).isEqualTo(1);
         assertThat(p.latencyThresholdMs()).isEqualTo(HealParameters.DEFAULT_LATENCY_THRESHOLD_MS);
         assertThat(p.datasetPath()).isEmpty();
@@ -46,9 +47,9 @@ class SelfHealRecorderTest {
         recorder.readResolve();
 
         HealParameters p = recorder.parameters(5);
-        assertThat(p.planner()).isEqualTo("random");
+        assertThat(p.planner()).isEqualTo(PlannerKind.RANDOM);
         assertThat(p.deployCommand()).contains("./deploy.sh");
-        assertThat(p.feedback()).isEqualTo("none");
+        assertThat(p.feedback()).isEqualTo(FeedbackMode.NONE);
         assertThat(p.maxHeals()).isEqualTo(3);
         assertThat(p.feedbackTimeoutMinutes()).isEqualTo(5);
     }
@@ -56,13 +57,13 @@ class SelfHealRecorderTest {
     @Test
     void aFreestyleBuildNeverWaits() {
         SelfHealRecorder recorder = new SelfHealRecorder();
-        assertThat(recorder.parameters(60).feedback()).isEqualTo("async");
+        assertThat(recorder.parameters(60).feedback()).isEqualTo(FeedbackMode.ASYNC);
         recorder.setFeedback("wait");
-        assertThat(recorder.parameters(60).feedback()).isEqualTo("async");
+        assertThat(recorder.parameters(60).feedback()).isEqualTo(FeedbackMode.ASYNC);
         recorder.setFeedback(" NONE ");
-        assertThat(recorder.parameters(60).feedback()).isEqualTo("none");
+        assertThat(recorder.parameters(60).feedback()).isEqualTo(FeedbackMode.NONE);
         recorder.setFeedback(null);
-        assertThat(recorder.parameters(60).feedback()).isEqualTo("async");
+        assertThat(recorder.parameters(60).feedback()).isEqualTo(FeedbackMode.ASYNC);
     }
 
     @Test

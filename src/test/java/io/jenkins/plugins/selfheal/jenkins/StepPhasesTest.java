@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class StepPhasesTest {
             PhasesRig rig = healing();
             Races.race(rig::heal, () -> rig.decide(Feedback.accepted(), true));
             assertEndedOnce(rig);
-            assertThat(decided(rig).episode().feedback()).isEqualTo("accepted");
+            assertThat(decided(rig).episode().verdict()).isEqualTo(Verdict.ACCEPTED);
         }
     }
 
@@ -66,7 +67,7 @@ class StepPhasesTest {
             // the page decides while Jenkins loads the build: before the load it cannot reach the step
             Races.race(rig::resume, () -> rig.decideWhileLoading(Feedback.accepted()));
             assertEndedOnce(rig);
-            assertThat(decided(rig).episode().feedback()).isEqualTo("accepted");
+            assertThat(decided(rig).episode().verdict()).isEqualTo(Verdict.ACCEPTED);
         }
     }
 
@@ -89,7 +90,7 @@ class StepPhasesTest {
 
         assertEndedOnce(rig);
         assertThat(EpisodeSettling.notLearned(decided(rig).episode())).isTrue();
-        assertThat(rig.record.episode().feedbackNote()).isEqualTo(EpisodeSettling.POLICY_REPLACED);
+        assertThat(rig.record.episode().note()).contains(EpisodeSettling.POLICY_REPLACED);
     }
 
     @Test
@@ -113,7 +114,7 @@ class StepPhasesTest {
         rig.phases.timedOut(rig); // a second firing (after a restart while timing out) changes nothing
 
         assertEndedOnce(rig);
-        assertThat(decided(rig).episode().feedback()).isEqualTo("none");
+        assertThat(decided(rig).episode().verdict()).isEqualTo(Verdict.NONE);
         assertThat(rig.learned).hasValue(1);
         assertThat(rig.log).containsExactly("no feedback within 1 minutes: learning from the outcome only");
     }

@@ -6,20 +6,20 @@ import java.util.Objects;
 
 /** What the person reviewing a decision said about it: the main learning signal. */
 public sealed interface Feedback {
-    /** Short word used in logs and JSON: accepted, rejected, override, none. */
-    String verdict();
+    /** The verdict it gives (never {@link Verdict#PENDING}). */
+    Verdict verdict();
 
     record Accepted() implements Feedback {
         @Override
-        public String verdict() {
-            return "accepted";
+        public Verdict verdict() {
+            return Verdict.ACCEPTED;
         }
     }
 
     record Rejected() implements Feedback {
         @Override
-        public String verdict() {
-            return "rejected";
+        public Verdict verdict() {
+            return Verdict.REJECTED;
         }
     }
 
@@ -30,8 +30,8 @@ public sealed interface Feedback {
         }
 
         @Override
-        public String verdict() {
-            return "override";
+        public Verdict verdict() {
+            return Verdict.OVERRIDE;
         }
     }
 
@@ -42,8 +42,8 @@ public sealed interface Feedback {
         }
 
         @Override
-        public String verdict() {
-            return "none";
+        public Verdict verdict() {
+            return Verdict.NONE;
         }
     }
 

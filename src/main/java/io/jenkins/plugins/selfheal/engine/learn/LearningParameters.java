@@ -23,9 +23,9 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
             InitialValues.ZERO);
 
     public LearningParameters {
-        requireIn("alpha", alpha, Double.MIN_VALUE, 1);
-        requireIn("epsilon", epsilon, 0, 1);
-        requireIn("gamma", gamma, 0, 1);
+        requireAlpha(alpha);
+        requireEpsilon(epsilon);
+        requireGamma(gamma);
         if (tieBreak == null) {
             tieBreak = TieBreak.LEAST_VISITED;
         }
@@ -51,11 +51,27 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
         return new LearningParameters(alpha, epsilon, gamma, tieBreak, newInitialValues);
     }
 
-    private static void requireIn(String field, double value, double min, double max) {
+    /** Learning rate: greater than 0 and at most 1. */
+    public static double requireAlpha(double value) {
+        return requireIn("alpha", value, Double.MIN_VALUE, 1);
+    }
+
+    /** Exploration rate: from 0 to 1. */
+    public static double requireEpsilon(double value) {
+        return requireIn("epsilon", value, 0, 1);
+    }
+
+    /** Discount factor: from 0 to 1. */
+    public static double requireGamma(double value) {
+        return requireIn("gamma", value, 0, 1);
+    }
+
+    private static double requireIn(String field, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException(field + " must be between " + (min == Double.MIN_VALUE ? "0 (exclusive)" : min)
                     + " and " + max + ", was " + value);
         }
+        return value;
     }
 
     /** How the greedy choice orders actions whose Q-values are equal. */

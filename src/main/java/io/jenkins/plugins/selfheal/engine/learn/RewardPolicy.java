@@ -22,11 +22,19 @@ public record RewardPolicy(double acceptedHealed, double acceptedNotHealed, doub
     public static final RewardPolicy SEED = new RewardPolicy(3, -1, -1, -1, -1);
 
     public RewardPolicy {
-        for (double r : new double[] {acceptedHealed, acceptedNotHealed, rejected, noFeedbackHealed, noFeedbackNotHealed}) {
-            if (!Double.isFinite(r)) {
-                throw new IllegalArgumentException("rewards must be finite numbers, was " + r);
-            }
+        requireReward("acceptedHealed", acceptedHealed);
+        requireReward("acceptedNotHealed", acceptedNotHealed);
+        requireReward("rejected", rejected);
+        requireReward("noFeedbackHealed", noFeedbackHealed);
+        requireReward("noFeedbackNotHealed", noFeedbackNotHealed);
+    }
+
+    /** A reward: any finite number; the message names {@code field}. */
+    public static double requireReward(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number, got " + value);
         }
+        return value;
     }
 
     /** The reward of the action the feedback is about ({@code Overridden} counts as a rejection of it). */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
@@ -7,7 +9,7 @@ import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QLearner;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 
 import java.io.IOException;
@@ -42,16 +44,18 @@ public final class EpisodeLearner {
     }
 
     /**
+     * Learns from a heal decided on now (the CLI).
+     *
      * @throws StalePolicyException when the policy's generation differs from the result's
      */
-    public LogEntry.EpisodeEntry learn(HealResult result, Feedback feedback, Context context) throws IOException {
-        return learn(EpisodeDrafts.draft(result, context.episodeId(), context.link(), clock.instant()), feedback,
+    public Episode learn(HealResult result, Feedback feedback, Context context) throws IOException {
+        return learn(Episode.pending(result, context.episodeId(), context.link(), clock.instant()), feedback,
                 context.decidedBy());
     }
 
-    /** Learns from a draft kept while waiting for feedback ({@link EpisodeDrafts}). */
-    public LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException {
-        HealResult result = EpisodeDrafts.result(draft);
+    /** Learns from an episode kept pending while waiting for feedback (a build page). */
+    public Episode learn(Episode pending, Feedback feedback, String decidedBy) throws IOException {
+        HealResult result = pending.heal();
         return store.update(policy -> {
             if (result.needsFeedback() && !policy.generation().equals(result.generation())) {
                 throw new StalePolicyException(result.generation(), policy.generation());
@@ -70,26 +74,17 @@ public final class EpisodeLearner {
                     policy.table().ensureState(step.stateAfter(), parameters.initialValues());
                 }
             }
-            LogEntry.EpisodeEntry entry = decided(draft, result, feedback, decidedBy, updates, now);
-            policy.recordEpisode(entry);
-            return entry;
+            Episode decided = pending.decided(feedback, decidedBy, now, reward(result, updates), updates);
+            policy.recordEpisode(decided);
+            return decided;
         });
     }
 
-    private static LogEntry.EpisodeEntry decided(LogEntry.EpisodeEntry draft, HealResult result, Feedback feedback,
-                                                 String decidedBy, List<QUpdate> updates, Instant now) {
+    /** The reward of the action that ended the episode (0 when none ran or nothing was learned). */
+    private static double reward(HealResult result, List<QUpdate> updates) {
         ActionKind chosen = result.lastStep().map(HealStep::action).orElse(null);
         String chosenState = result.lastStep().map(HealStep::state).orElse(null);
-        double reward = updates.stream().filter(u -> u.action() == chosen && u.state().equals(chosenState))
+        return updates.stream().filter(u -> u.action() == chosen && u.state().equals(chosenState))
                 .findFirst().map(QUpdate::reward).orElse(0.0);
-        boolean none = feedback instanceof Feedback.None;
-        return new LogEntry.EpisodeEntry(draft.id(), draft.at(), draft.generation(), draft.planner(),
-                draft.failure(), draft.reason(), draft.state(), draft.steps(), draft.outcome(), feedback.verdict(),
-                feedback instanceof Feedback.Overridden o ? o.better().id() : null,
-                feedback instanceof Feedback.None n && !n.why().isEmpty() ? n.why() : null,
-                none ? null : decidedBy, none ? null : now.toString(),
-                reward, draft.timeToHealMs(), draft.link(),
-                updates.stream().map(u -> new LogEntry.UpdateEntry(u.state(), u.action().id(), u.reward(), u.target(),
-                        u.before(), u.after())).toList());
     }
 }

@@ -1,13 +1,12 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
-import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.Planner;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RandomPlanner;
-import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 
@@ -15,16 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The healing loop bound to one policy store: what a Jenkins step or post-build step calls.
- * {@link #heal} decides and acts with the policy as it is now; {@link #learn} applies feedback,
- * which may come much later.
+ * The healing loop bound to one policy store: what a Jenkins step or post-build step calls to heal,
+ * deciding and acting with the policy as it is now. Learning from the verdict, which may come much
+ * later, is {@link EpisodeLearner}'s and needs none of these settings.
  */
 public final class HealService {
     private final PolicyStore store;
@@ -37,14 +34,10 @@ public final class HealService {
     /** The most actions one episode may try, in Jenkins and in the CLI (there are only five actions). */
     public static final int MAX_HEALS_LIMIT = 10;
 
-    /** How a job heals: planner ({@code rl} or {@code random}), learning settings, limits, kill switch. */
-    public record Settings(String planner, LearningParameters parameters, RewardPolicy rewards, int maxHeals,
-                           boolean recommendOnly) {
+    /** How a job heals: planner, the planner's learning settings (ε), limits, kill switch. */
+    public record Settings(PlannerKind planner, LearningParameters parameters, int maxHeals, boolean recommendOnly) {
         public Settings {
-            planner = planner == null || planner.isBlank() ? "rl" : planner.trim().toLowerCase(Locale.ROOT);
-            if (!planner.equals("rl") && !planner.equals("random")) {
-                throw new IllegalArgumentException("planner: expected 'rl' or 'random', got '" + planner + "'");
-            }
+            Objects.requireNonNull(planner, "planner");
             if (maxHeals < 1 || maxHeals > MAX_HEALS_LIMIT) {
                 throw new IllegalArgumentException("maxHeals: must be between 1 and " + MAX_HEALS_LIMIT + ", was " + maxHeals);
             }
@@ -92,31 +85,10 @@ public final class HealService {
                 .run(target, policy.generation());
     }
 
-    /** Learns from a heal decided on now (the CLI); a build page keeps a draft and calls the other form. */
-    public LogEntry.EpisodeEntry learn(HealResult result, Feedback feedback, EpisodeLearner.Context context) throws IOException {
-        return new EpisodeLearner(store, settings.parameters(), settings.rewards(), clock).learn(result, feedback, context);
-    }
-
-    public LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException {
-        return new EpisodeLearner(store, settings.parameters(), settings.rewards(), clock).learn(draft, feedback, decidedBy);
-    }
-
     private Planner planner(QTable table) {
-        return settings.planner().equals("random") ? new RandomPlanner(table, random)
-                : new QLearningPlanner(table, settings.parameters(), random, training);
-    }
-
-    /**
-     * What a step returns: state, action, outcome, feedback and reward ({@code feedback} is
-     * {@code pending} until someone decides; action is empty when healthy).
-     */
-    public static Map<String, Object> summary(LogEntry.EpisodeEntry entry) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("state", entry.state());
-        summary.put("action", entry.steps().isEmpty() ? "" : entry.steps().get(entry.steps().size() - 1).action());
-        summary.put("outcome", entry.outcome());
-        summary.put("feedback", entry.feedback());
-        summary.put("reward", entry.reward());
-        return summary;
+        return switch (settings.planner()) {
+            case RANDOM -> new RandomPlanner(table, random);
+            case RL -> new QLearningPlanner(table, settings.parameters(), random, training);
+        };
     }
 }

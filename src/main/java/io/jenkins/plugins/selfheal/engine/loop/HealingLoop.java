@@ -1,5 +1,8 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.Observation;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;

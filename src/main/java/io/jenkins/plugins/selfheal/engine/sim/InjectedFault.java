@@ -42,8 +42,6 @@ public final class InjectedFault implements DeploymentTarget {
         }
     }
 
-    static final long INJECTED_LATENCY_MS = 20_000;
-
     private final DeploymentTarget real;
     private final Kind kind;
     private final SuccessTable table;
@@ -70,8 +68,8 @@ public final class InjectedFault implements DeploymentTarget {
             return UptimeReading.down(List.of(), "injected crash: the service is not running");
         }
         if (active && kind == Kind.LATENCY) {
-            return UptimeReading.up(List.of(Duration.ofMillis(INJECTED_LATENCY_MS)),
-                    "injected latency: answered in " + INJECTED_LATENCY_MS + " ms");
+            return UptimeReading.up(List.of(Duration.ofMillis(SimulatedLatency.SLOW_MS)),
+                    "injected latency: answered in " + SimulatedLatency.SLOW_MS + " ms");
         }
         return real.probe();
     }

@@ -32,9 +32,6 @@ public final class SimulatedEnvironment implements DeploymentTarget {
             new Scenario(Finding.ANOMALY_PREFIX + "health", UptimeStatus.UP),
             new Scenario(Finding.ANOMALY_PREFIX + "health", UptimeStatus.DOWN));
 
-    static final long SLOW_MS = 20_000;
-    static final long NORMAL_MS = 150;
-
     private final Scenario scenario;
     private final SuccessTable table;
     private final Random random;
@@ -60,8 +57,8 @@ public final class SimulatedEnvironment implements DeploymentTarget {
     @Override
     public DeploymentResult lastDeployment() {
         boolean crashed = !fixed && Finding.DEPLOYMENT_FAILURE.equals(scenario.failure());
-        return crashed ? DeploymentResult.failure(1, "simulated crash", Duration.ofMillis(2000))
-                : DeploymentResult.success(Duration.ofMillis(2000));
+        return crashed ? DeploymentResult.failure(1, "simulated crash", Duration.ofMillis(SimulatedLatency.DEPLOY_MS))
+                : DeploymentResult.success(Duration.ofMillis(SimulatedLatency.DEPLOY_MS));
     }
 
     @Override
@@ -69,7 +66,7 @@ public final class SimulatedEnvironment implements DeploymentTarget {
         if (!fixed && scenario.status() == UptimeStatus.DOWN) {
             return UptimeReading.down(List.of(), "simulated service is down");
         }
-        long ms = !fixed && Finding.LATENCY_ISSUE.equals(scenario.failure()) ? SLOW_MS : NORMAL_MS;
+        long ms = !fixed && Finding.LATENCY_ISSUE.equals(scenario.failure()) ? SimulatedLatency.SLOW_MS : SimulatedLatency.NORMAL_MS;
         return UptimeReading.up(List.of(Duration.ofMillis(ms)), "simulated service answered in " + ms + " ms");
     }
 

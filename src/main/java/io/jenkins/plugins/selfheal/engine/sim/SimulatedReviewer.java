@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.engine.sim;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealStep;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 
 import java.util.Random;
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -29,12 +32,24 @@ public sealed interface LogEntry {
 
     String generation();
 
+    /** The episode this line records, if it is one. */
+    default Optional<Episode> episode() {
+        return Optional.empty();
+    }
+
+    /** The log line of an episode. */
+    static LogEntry of(Episode episode) {
+        return EpisodeRecords.entry(episode);
+    }
+
     /**
      * A finished episode: what was found, every action with its explanation and outcome, the
      * verdict, the reward, and the Q-table cells it changed.
      *
-     * @param outcome      healthy | healed | failed | escalated
-     * @param feedback     accepted | rejected | override | none
+     * The serialised form of an {@link Episode}, mapped in {@link EpisodeRecords} only.
+     *
+     * @param outcome      healthy | healed | failed | escalated | recommended
+     * @param feedback     accepted | rejected | override | none | pending
      * @param reward       reward of the action that ended the episode (0 when healthy)
      * @param timeToHealMs time from the first action to the healing check that passed, or null
      * @param link         where the episode happened (a build URL), or null
@@ -48,6 +63,11 @@ public sealed interface LogEntry {
         public EpisodeEntry {
             steps = steps == null ? List.of() : List.copyOf(steps);
             updates = updates == null ? List.of() : List.copyOf(updates);
+        }
+
+        @Override
+        public Optional<Episode> episode() {
+            return Optional.of(EpisodeRecords.episode(this));
         }
     }
 

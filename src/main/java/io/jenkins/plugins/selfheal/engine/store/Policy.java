@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
@@ -93,7 +94,11 @@ public final class Policy {
     }
 
     /** Records a finished episode: counted, and appended to the episode log when the update is saved. */
-    public void recordEpisode(LogEntry.EpisodeEntry episode) {
+    public void recordEpisode(Episode episode) {
+        recordEpisode(EpisodeRecords.entry(episode));
+    }
+
+    void recordEpisode(LogEntry.EpisodeEntry episode) {
         episodes++;
         pendingLog.add(episode);
     }

@@ -33,6 +33,17 @@ public final class PolicyJson {
         return read(line.getBytes(java.nio.charset.StandardCharsets.UTF_8), LogEntry.class, source);
     }
 
+    /** An episode as one JSON line of the episode log (how a build record keeps it). */
+    public static String writeEpisode(io.jenkins.plugins.selfheal.engine.episode.Episode episode) {
+        return new String(write(EpisodeRecords.entry(episode), false), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** @throws PolicyFormatException naming {@code source} when the JSON is not an episode */
+    public static io.jenkins.plugins.selfheal.engine.episode.Episode readEpisode(String json, String source) {
+        LogEntry entry = readLogEntry(json, source);
+        return entry.episode().orElseThrow(() -> new PolicyFormatException(source, null, "not an episode"));
+    }
+
     public static byte[] write(Object value, boolean pretty) {
         try {
             return pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value) : MAPPER.writeValueAsBytes(value);

@@ -1,12 +1,17 @@
 package io.jenkins.plugins.selfheal.engine.view;
 
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Walks the episodes once, computing the running series as it goes and keeping only the newest
@@ -34,6 +39,7 @@ final class HistoryAccumulator {
     private long healed;
     private long failed;
     private long escalated;
+    private long recommended;
 
     HistoryAccumulator(int historyLimit, int recentLimit, int window) {
         this.historyLimit = historyLimit;
@@ -50,47 +56,48 @@ final class HistoryAccumulator {
         recent.clear();
         lastRewards = new double[window];
         windowSum = 0;
-        total = accepted = judged = healedWithTime = healthy = healed = failed = escalated = 0;
+        total = accepted = judged = healedWithTime = healthy = healed = failed = escalated = recommended = 0;
         healTimeSum = 0;
     }
 
-    void add(LogEntry.EpisodeEntry episode) {
+    void add(Episode episode) {
         int slot = (int) (total % window); // ring buffer: the sum of the last `window` rewards in O(1)
         windowSum += episode.reward() - lastRewards[slot];
         lastRewards[slot] = episode.reward();
         total++;
-        String feedback = episode.feedback() == null ? "none" : episode.feedback();
-        switch (feedback) {
-            case "accepted" -> { accepted++; judged++; }
-            case "rejected", "override" -> judged++;
-            default -> { }
+        Verdict verdict = episode.verdict();
+        if (verdict.judged()) {
+            judged++;
         }
-        String outcome = episode.outcome() == null ? "" : episode.outcome();
-        switch (outcome) {
-            case "healthy" -> healthy++;
-            case "healed" -> healed++;
-            case "failed" -> failed++;
-            case "escalated" -> escalated++;
-            default -> { }
+        if (verdict == Verdict.ACCEPTED) {
+            accepted++;
         }
-        Long timeToHeal = "healed".equals(outcome) ? episode.timeToHealMs() : null;
+        switch (episode.outcome()) {
+            case HEALTHY -> healthy++;
+            case HEALED -> healed++;
+            case FAILED -> failed++;
+            case ESCALATED -> escalated++;
+            case RECOMMENDED -> recommended++;
+        }
+        Long timeToHeal = episode.outcome() == Outcome.HEALED ? episode.timeToHeal().map(Duration::toMillis).orElse(null) : null;
         if (timeToHeal != null) {
             healedWithTime++;
             healTimeSum += timeToHeal;
         }
-        keep(points, new ViewDocument.EpisodePoint(total, episode.at(), episode.reward(), outcome, feedback, timeToHeal),
-                historyLimit);
+        String at = episode.at().toString();
+        keep(points, new ViewDocument.EpisodePoint(total, at, episode.reward(), episode.outcome().id(), verdict.id(),
+                timeToHeal), historyLimit);
         keep(movingAverage, windowSum / Math.min(total, window), historyLimit);
         keep(acceptance, judged == 0 ? null : (double) accepted / judged, historyLimit);
         keep(mttr, healedWithTime == 0 ? null : healTimeSum / healedWithTime, historyLimit);
-        keep(recent, recentDecision(episode, outcome, feedback), recentLimit);
+        keep(recent, recentDecision(episode, at), recentLimit);
     }
 
     ViewDocument.History history() {
         return new ViewDocument.History(total, new ArrayList<>(points),
                 new ViewDocument.Series(window, new ArrayList<>(movingAverage), new ArrayList<>(acceptance),
                         new ArrayList<>(mttr)),
-                new ViewDocument.Counts(healthy, healed, failed, escalated));
+                new ViewDocument.Counts(healthy, healed, failed, escalated, recommended));
     }
 
     /** Newest first. */
@@ -100,12 +107,11 @@ final class HistoryAccumulator {
         return newestFirst;
     }
 
-    private static ViewDocument.RecentDecision recentDecision(LogEntry.EpisodeEntry episode, String outcome,
-                                                              String feedback) {
-        LogEntry.StepEntry last = episode.steps().isEmpty() ? null : episode.steps().get(episode.steps().size() - 1);
-        return new ViewDocument.RecentDecision(episode.at(), episode.state(), last == null ? null : last.action(),
-                last == null ? null : last.choice(), outcome, feedback, episode.reward(),
-                SafeLink.orNull(episode.link()));
+    private static ViewDocument.RecentDecision recentDecision(Episode episode, String at) {
+        Optional<HealStep> last = episode.heal().lastStep();
+        return new ViewDocument.RecentDecision(at, episode.state(), last.map(s -> s.action().id()).orElse(null),
+                last.map(s -> s.decision().choice().label()).orElse(null), episode.outcome().id(), episode.verdict().id(),
+                episode.reward(), SafeLink.orNull(episode.link().orElse(null)));
     }
 
     /** Appends, dropping the oldest beyond {@code limit}. */

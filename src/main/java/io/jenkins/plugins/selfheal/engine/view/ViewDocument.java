@@ -70,8 +70,8 @@ public record ViewDocument(String format, int version, PolicySummary policy, Lis
 
     /**
      * @param index        1-based position among the episodes since the last reset or import
-     * @param outcome      healthy | healed | failed | escalated
-     * @param feedback     accepted | rejected | override | none
+     * @param outcome      healthy | healed | failed | escalated | recommended ({@code Outcome.id()})
+     * @param feedback     accepted | rejected | override | none | pending ({@code Verdict.id()})
      * @param timeToHealMs null unless healed
      */
     @JsonPropertyOrder({"index", "at", "reward", "outcome", "feedback", "timeToHealMs"})
@@ -96,8 +96,12 @@ public record ViewDocument(String format, int version, PolicySummary policy, Lis
     }
 
     /** How the episodes since the last reset or import ended. */
-    @JsonPropertyOrder({"healthy", "healed", "failed", "escalated"})
-    public record Counts(long healthy, long healed, long failed, long escalated) {
+    @JsonPropertyOrder({"healthy", "healed", "failed", "escalated", "recommended"})
+    public record Counts(long healthy, long healed, long failed, long escalated, long recommended) {
+        /** Counts without recommend-only episodes. */
+        public Counts(long healthy, long healed, long failed, long escalated) {
+            this(healthy, healed, failed, escalated, 0);
+        }
     }
 
     /**

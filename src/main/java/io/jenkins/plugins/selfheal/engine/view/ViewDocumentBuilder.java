@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.view;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -68,8 +70,9 @@ public final class ViewDocumentBuilder {
         HistoryAccumulator history = new HistoryAccumulator(historyLimit, recentLimit, MOVING_AVERAGE_WINDOW);
         LogEntry.ImportEntry lastImport = null;
         for (LogEntry entry : log) {
-            if (entry instanceof LogEntry.EpisodeEntry episode) {
-                history.add(episode);
+            Optional<Episode> episode = entry.episode();
+            if (episode.isPresent()) {
+                history.add(episode.get());
             } else {
                 history.clear(); // a reset or an import starts the policy over
                 lastImport = entry instanceof LogEntry.ImportEntry imported ? imported : null;

@@ -65,10 +65,10 @@ class RewardPolicyTest {
 
     @Test
     void verdictWords() {
-        assertThat(Feedback.accepted().verdict()).isEqualTo("accepted");
-        assertThat(Feedback.rejected().verdict()).isEqualTo("rejected");
-        assertThat(new Feedback.Overridden(RETRY_DEPLOYMENT).verdict()).isEqualTo("override");
-        assertThat(Feedback.none(null).verdict()).isEqualTo("none");
+        assertThat(Feedback.accepted().verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(Feedback.rejected().verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(new Feedback.Overridden(RETRY_DEPLOYMENT).verdict()).isEqualTo(Verdict.OVERRIDE);
+        assertThat(Feedback.none(null).verdict()).isEqualTo(Verdict.NONE);
         assertThatThrownBy(() -> new Feedback.Overridden(null)).isInstanceOf(NullPointerException.class);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
@@ -9,7 +10,8 @@ import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus;
@@ -54,29 +56,29 @@ class EpisodeDraftsTest {
         HealResult result = twoStepHeal();
         assertThat(result.steps()).extracting(s -> s.action()).containsExactly(ActionKind.RESTART_SERVICE, ActionKind.RETRY_DEPLOYMENT);
 
-        LogEntry.EpisodeEntry draft = EpisodeDrafts.draft(result, "job#1", "job/x/1/", CLOCK.instant());
-        String json = new String(PolicyJson.write(draft, false), java.nio.charset.StandardCharsets.UTF_8);
-        LogEntry.EpisodeEntry restored = (LogEntry.EpisodeEntry) PolicyJson.readLogEntry(json, "test");
-        assertThat(restored.feedback()).isEqualTo(EpisodeDrafts.PENDING);
+        Episode draft = Episode.pending(result, "job#1", "job/x/1/", CLOCK.instant());
+        String json = PolicyJson.writeEpisode(draft);
+        Episode restored = PolicyJson.readEpisode(json, "test");
+        assertThat(restored.verdict()).isEqualTo(Verdict.PENDING);
 
         PolicyStore direct = new PolicyStore(dir.resolve("a.json"), "a", CLOCK, w -> { });
         PolicyStore delayed = new PolicyStore(dir.resolve("b.json"), "b", CLOCK, w -> { });
-        LogEntry.EpisodeEntry now = new EpisodeLearner(direct, LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, CLOCK)
+        Episode now = new EpisodeLearner(direct, LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, CLOCK)
                 .learn(result, Feedback.accepted(), new EpisodeLearner.Context("job#1", "alice", "job/x/1/"));
-        LogEntry.EpisodeEntry later = new EpisodeLearner(delayed, LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, CLOCK)
+        Episode later = new EpisodeLearner(delayed, LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, CLOCK)
                 .learn(restored, Feedback.accepted(), "alice");
 
         assertThat(later.updates()).isEqualTo(now.updates()).hasSize(2);
-        assertThat(later.feedback()).isEqualTo("accepted");
-        assertThat(later.decidedBy()).isEqualTo("alice");
-        assertThat(later.link()).isEqualTo("job/x/1/");
+        assertThat(later.verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(later.decidedBy()).contains("alice");
+        assertThat(later.link()).contains("job/x/1/");
         assertThat(delayed.read().table()).isEqualTo(direct.read().table());
     }
 
     @Test
     void aDraftDecidedAfterAResetIsRefusedAndChangesNothing() throws Exception {
         PolicyStore store = new PolicyStore(dir.resolve("p.json"), "p", CLOCK, w -> { });
-        LogEntry.EpisodeEntry draft = EpisodeDrafts.draft(twoStepHeal(), "job#2", null, CLOCK.instant());
+        Episode draft = Episode.pending(twoStepHeal(), "job#2", null, CLOCK.instant());
         store.reset("bob");
         byte[] before = java.nio.file.Files.readAllBytes(store.policyFile());
 

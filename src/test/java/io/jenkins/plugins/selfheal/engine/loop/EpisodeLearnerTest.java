@@ -1,8 +1,14 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.TestClock;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
@@ -72,7 +78,7 @@ class EpisodeLearnerTest {
     void learnsIntoTheStoreAndRecordsTheEpisode() throws Exception {
         HealResult result = heal(crashFixedByRetry(), 3);
 
-        LogEntry.EpisodeEntry entry = learner().learn(result, Feedback.accepted(), context("ep-1"));
+        Episode entry = learner().learn(result, Feedback.accepted(), context("ep-1"));
 
         QEntry cell = store().read().table().entry(CRASH_UP, RETRY_DEPLOYMENT);
         assertThat(cell.value()).isCloseTo(0.3, within(1e-12)); // 0 + 0.1 * (3 - 0)
@@ -80,28 +86,29 @@ class EpisodeLearnerTest {
         assertThat(store().read().episodes()).isEqualTo(1);
         assertThat(entry.id()).isEqualTo("ep-1");
         assertThat(entry.generation()).isEqualTo(Policy.INITIAL_GENERATION);
-        assertThat(entry.planner()).isEqualTo("rl");
+        assertThat(entry.heal().planner()).isEqualTo("rl");
         assertThat(entry.failure()).isEqualTo("deployment_failure");
         assertThat(entry.reason()).contains("exit code 1");
         assertThat(entry.state()).isEqualTo(CRASH_UP);
-        assertThat(entry.outcome()).isEqualTo("healed");
-        assertThat(entry.feedback()).isEqualTo("accepted");
-        assertThat(entry.decidedBy()).isEqualTo("alice");
-        assertThat(entry.decidedAt()).isEqualTo(clock.instant().toString());
+        assertThat(entry.outcome()).isEqualTo(Outcome.HEALED);
+        assertThat(entry.verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(entry.decidedBy()).contains("alice");
+        assertThat(entry.decidedAt()).contains(clock.instant());
         assertThat(entry.reward()).isEqualTo(3.0);
-        assertThat(entry.timeToHealMs()).isEqualTo(3000L);
-        assertThat(entry.link()).isEqualTo("https://ci/job/1/");
+        assertThat(entry.timeToHeal()).contains(Duration.ofMillis(3000L));
+        assertThat(entry.link()).contains("https://ci/job/1/");
         assertThat(entry.steps()).singleElement().satisfies(s -> {
-            assertThat(s.action()).isEqualTo("retry_deployment");
-            assertThat(s.choice()).isEqualTo("exploit");
-            assertThat(s.allowed()).containsExactly("retry_deployment", "adjust_thresholds");
-            assertThat(s.qValues()).containsEntry("retry_deployment", 0.0).hasSize(ActionKind.values().length);
+            assertThat(s.action()).isEqualTo(RETRY_DEPLOYMENT);
+            assertThat(s.decision().choice()).isEqualTo(Choice.EXPLOIT);
+            assertThat(s.decision().allowed()).containsExactlyInAnyOrder(RETRY_DEPLOYMENT, ADJUST_THRESHOLDS);
+            assertThat(s.decision().qValues()).containsEntry(RETRY_DEPLOYMENT, 0.0).hasSize(ActionKind.values().length);
             assertThat(s.healed()).isTrue();
             assertThat(s.stateAfter()).isEqualTo("no_failure_UP");
-            assertThat(s.durationMs()).isEqualTo(3000);
+            assertThat(s.outcome().duration()).isEqualTo(Duration.ofMillis(3000));
         });
-        assertThat(entry.updates()).containsExactly(new LogEntry.UpdateEntry(CRASH_UP, "retry_deployment", 3, 3, 0, cell.value()));
-        assertThat(store().readLog()).containsExactly(entry);
+        assertThat(entry.updates()).containsExactly(new QUpdate(CRASH_UP, RETRY_DEPLOYMENT, 3, 3, 0, cell.value(),
+                clock.instant()));
+        assertThat(store().readLog()).containsExactly(LogEntry.of(entry));
     }
 
     @Test
@@ -114,15 +121,15 @@ class EpisodeLearnerTest {
         store().importTable(imported, "test", "alice");
 
         HealResult result = heal(crashFixedByRetry(), 3);
-        LogEntry.EpisodeEntry entry = learner().learn(result, Feedback.accepted(), context("ep-prior"));
+        Episode entry = learner().learn(result, Feedback.accepted(), context("ep-prior"));
 
         // the decision saw the sibling's values as a prior ...
         assertThat(result.steps().get(0).decision().qValues()).containsEntry(RETRY_DEPLOYMENT, 2.0)
                 .containsEntry(ADJUST_THRESHOLDS, -0.5);
         // ... and learning started from the same values
         QTable table = store().read().table();
-        assertThat(entry.updates()).containsExactly(new LogEntry.UpdateEntry(CRASH_UP, "retry_deployment", 3, 3, 2.0,
-                2.0 + 0.1 * (3 - 2.0)));
+        assertThat(entry.updates()).containsExactly(new QUpdate(CRASH_UP, RETRY_DEPLOYMENT, 3, 3, 2.0,
+                2.0 + 0.1 * (3 - 2.0), clock.instant()));
         assertThat(table.entry(CRASH_UP, RETRY_DEPLOYMENT).visits()).isEqualTo(1);
         assertThat(table.entry(CRASH_UP, ADJUST_THRESHOLDS)).isEqualTo(new QEntry(-0.5, 0, Optional.empty()));
         assertThat(table.entry("deployment_failure_DOWN", RETRY_DEPLOYMENT).visits()).isEqualTo(5);
@@ -151,21 +158,21 @@ class EpisodeLearnerTest {
     @Test
     void overrideAndNoFeedbackAreRecordedAsSuch() throws Exception {
         EpisodeLearner learner = learner();
-        LogEntry.EpisodeEntry overridden = learner.learn(heal(crashFixedByRetry(), 3),
+        Episode overridden = learner.learn(heal(crashFixedByRetry(), 3),
                 new Feedback.Overridden(RESTORE_PREVIOUS_VERSION), context("ep-1"));
-        assertThat(overridden.feedback()).isEqualTo("override");
-        assertThat(overridden.overrideAction()).isEqualTo("restore_previous_version");
+        assertThat(overridden.verdict()).isEqualTo(Verdict.OVERRIDE);
+        assertThat(overridden.override()).contains(RESTORE_PREVIOUS_VERSION);
         assertThat(overridden.reward()).isEqualTo(-1.0);
-        assertThat(overridden.updates()).extracting(LogEntry.UpdateEntry::action)
-                .containsExactly("restore_previous_version", "retry_deployment");
+        assertThat(overridden.updates()).extracting(QUpdate::action)
+                .containsExactly(RESTORE_PREVIOUS_VERSION, RETRY_DEPLOYMENT);
         assertThat(store().read().table().value(CRASH_UP, RESTORE_PREVIOUS_VERSION)).isCloseTo(0.3, within(1e-12));
 
         FakeTarget onlyRetry = new FakeTarget(clock).crash().allow(RETRY_DEPLOYMENT, Duration.ofSeconds(1), FakeTarget::fixAll);
-        LogEntry.EpisodeEntry none = learner.learn(heal(onlyRetry, 3), Feedback.none("nobody answered"), context("ep-2"));
-        assertThat(none.outcome()).isEqualTo("healed");
-        assertThat(none.feedback()).isEqualTo("none");
-        assertThat(none.feedbackNote()).isEqualTo("nobody answered");
-        assertThat(none.decidedBy()).isNull();
+        Episode none = learner.learn(heal(onlyRetry, 3), Feedback.none("nobody answered"), context("ep-2"));
+        assertThat(none.outcome()).isEqualTo(Outcome.HEALED);
+        assertThat(none.verdict()).isEqualTo(Verdict.NONE);
+        assertThat(none.note()).contains("nobody answered");
+        assertThat(none.decidedBy()).isEmpty();
         assertThat(none.reward()).isEqualTo(1.0);
     }
 
@@ -193,15 +200,15 @@ class EpisodeLearnerTest {
         QTable before = store().read().table().copy();
         HealResult healthy = heal(new FakeTarget(clock).allowNoop(RETRY_DEPLOYMENT), 3);
 
-        LogEntry.EpisodeEntry entry = learner().learn(healthy, Feedback.none("healthy"), context("ep-2"));
+        Episode entry = learner().learn(healthy, Feedback.none("healthy"), context("ep-2"));
 
-        assertThat(entry.outcome()).isEqualTo("healthy");
+        assertThat(entry.outcome()).isEqualTo(Outcome.HEALTHY);
         assertThat(entry.updates()).isEmpty();
         assertThat(entry.steps()).isEmpty();
         assertThat(entry.reward()).isZero();
         assertThat(store().read().table()).isEqualTo(before);
         assertThat(store().read().table().hasState("no_failure_UP")).isFalse();
-        assertThat(store().readLog()).last().isEqualTo(entry);
+        assertThat(store().readLog()).last().isEqualTo(LogEntry.of(entry));
     }
 
     @Test

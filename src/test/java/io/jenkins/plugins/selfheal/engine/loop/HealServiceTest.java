@@ -1,5 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.heal.CommandResult;
@@ -8,7 +10,8 @@ import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 import org.junit.jupiter.api.Test;
@@ -39,17 +42,21 @@ class HealServiceTest {
     }
 
     private HealService service(boolean recommendOnly, List<String> log) {
-        return new HealService(store(), new HealService.Settings("rl", LearningParameters.DEFAULTS.withEpsilon(0),
-                RewardPolicy.DEFAULTS, 2, recommendOnly), CLOCK, new Random(3), log::add);
+        return new HealService(store(), new HealService.Settings(PlannerKind.RL, LearningParameters.DEFAULTS.withEpsilon(0),
+                2, recommendOnly), CLOCK, new Random(3), log::add);
+    }
+
+    private EpisodeLearner learner() {
+        return new EpisodeLearner(store(), LearningParameters.DEFAULTS.withEpsilon(0), RewardPolicy.DEFAULTS, CLOCK);
     }
 
     @Test
     void settingsNameTheFieldInTheirMessages() {
-        assertThatThrownBy(() -> new HealService.Settings("greedy", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, 1, false))
+        assertThatThrownBy(() -> PlannerKind.parse("greedy"))
                 .hasMessage("planner: expected 'rl' or 'random', got 'greedy'");
-        assertThatThrownBy(() -> new HealService.Settings("rl", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, 0, false))
+        assertThatThrownBy(() -> new HealService.Settings(PlannerKind.RL, LearningParameters.DEFAULTS, 0, false))
                 .hasMessageStartingWith("maxHeals:");
-        assertThatThrownBy(() -> new HealService.Settings("rl", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS,
+        assertThatThrownBy(() -> new HealService.Settings(PlannerKind.RL, LearningParameters.DEFAULTS,
                 HealService.MAX_HEALS_LIMIT + 1, false)).hasMessage("maxHeals: must be between 1 and 10, was 11");
     }
 
@@ -68,10 +75,10 @@ class HealServiceTest {
         assertThat(result.outcome()).isEqualTo(Outcome.RECOMMENDED);
         assertThat(ran).isEmpty();
         assertThat(log).anyMatch(l -> l.contains("recommend-only mode"));
-        LogEntry.EpisodeEntry silent = service(true, log).learn(EpisodeDrafts.draft(result, "b1", null, CLOCK.instant()),
+        Episode silent = learner().learn(Episode.pending(result, "b1", null, CLOCK.instant()),
                 Feedback.none("timeout"), "timeout");
         assertThat(silent.updates()).isEmpty();
-        LogEntry.EpisodeEntry judged = service(true, log).learn(EpisodeDrafts.draft(result, "b2", null, CLOCK.instant()),
+        Episode judged = learner().learn(Episode.pending(result, "b2", null, CLOCK.instant()),
                 Feedback.accepted(), "alice");
         assertThat(judged.updates()).hasSize(1);
         assertThat(judged.reward()).isEqualTo(1.0); // accepted, not healed: nothing ran
@@ -107,16 +114,5 @@ class HealServiceTest {
     void unknownInjectedFailureIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> InjectedFault.Kind.parse("meteor"))
                 .hasMessage("simulate: unknown failure 'meteor'; expected one of crash, latency, anomaly");
-    }
-
-    @Test
-    void summaryIsWhatTheStepReturns() throws Exception {
-        HealResult healthy = service(false, new ArrayList<>()).heal(ConfiguredTarget.builder(
-                DeploymentResult.success(Duration.ZERO)).build());
-        LogEntry.EpisodeEntry entry = service(false, new ArrayList<>()).learn(
-                EpisodeDrafts.draft(healthy, "b3", null, CLOCK.instant()), Feedback.none("healthy"), "Self-Heal");
-
-        assertThat(HealService.summary(entry)).containsExactly(Map.entry("state", "no_failure_UP"), Map.entry("action", ""),
-                Map.entry("outcome", "healthy"), Map.entry("feedback", "none"), Map.entry("reward", 0.0));
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.selfheal.engine.sim;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
-import io.jenkins.plugins.selfheal.engine.loop.Observation;
+import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.loop.Observer;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment.Scenario;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus;

@@ -139,8 +139,8 @@ class ViewDocumentBuilderTest {
         List<ViewDocument.RecentDecision> three = builder.recentLimit(3).build(policy(new QTable(), 30), log).recent();
 
         assertThat(recent).hasSize(ViewDocumentBuilder.DEFAULT_RECENT_LIMIT);
-        assertThat(recent.get(0).at()).isEqualTo(((LogEntry.EpisodeEntry) log.get(29)).at());
-        assertThat(recent.get(19).at()).isEqualTo(((LogEntry.EpisodeEntry) log.get(10)).at());
+        assertThat(recent.get(0).at()).isEqualTo(log.get(29).episode().orElseThrow().at().toString());
+        assertThat(recent.get(19).at()).isEqualTo(log.get(10).episode().orElseThrow().at().toString());
         assertThat(three).extracting(ViewDocument.RecentDecision::state).containsExactly("c", "b", "a");
         assertThat(three.get(2).action()).isNull(); // episode 27 was healthy: no action ran
         assertThat(three.get(2).choice()).isNull();

@@ -1,6 +1,18 @@
 package io.jenkins.plugins.selfheal.engine.view;
 
+import io.jenkins.plugins.selfheal.engine.detect.Finding;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.Observation;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.learn.Choice;
+import io.jenkins.plugins.selfheal.engine.learn.Decision;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
+import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
@@ -8,8 +20,10 @@ import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +49,29 @@ public final class ViewFixtures {
      *
      * @param n used for the time (T0 + n minutes) and the id
      */
-    public static LogEntry.EpisodeEntry episode(int n, String state, String action, String outcome, String feedback,
-                                                double reward, Long timeToHealMs, String link) {
-        List<LogEntry.StepEntry> steps = new ArrayList<>();
+    public static LogEntry episode(int n, String state, String action, String outcome, String feedback,
+                                   double reward, Long timeToHealMs, String link) {
+        return LogEntry.of(episode(n, "gen-1", state, action, outcome, feedback, reward, timeToHealMs, link, List.of()));
+    }
+
+    /** As above, made with the policy generation {@code generation} and changing {@code updates}. */
+    public static Episode episode(int n, String generation, String state, String action, String outcome, String feedback,
+                                  double reward, Long timeToHealMs, String link, List<QUpdate> updates) {
+        List<HealStep> steps = new ArrayList<>();
         if (action != null) {
-            steps.add(new LogEntry.StepEntry(state, action, n % 2 == 0 ? "exploit" : "explore", 0.1,
-                    Map.of(action, 0.0), ActionKind.ids(), "healed".equals(outcome), 100, "detail", state,
-                    "healed".equals(outcome), ActionKind.ids()));
+            ActionKind kind = ActionKind.parse(action);
+            Decision decision = new Decision("rl", state, kind, n % 2 == 0 ? Choice.EXPLOIT : Choice.EXPLORE, 0.1,
+                    Map.of(kind, 0.0), EnumSet.allOf(ActionKind.class));
+            boolean healed = "healed".equals(outcome);
+            steps.add(new HealStep(decision, new ActionOutcome(healed, Duration.ofMillis(100), "detail"), state, healed,
+                    EnumSet.allOf(ActionKind.class)));
         }
-        return new LogEntry.EpisodeEntry("ep-" + n, T0.plusSeconds(60L * n).toString(), "gen-1", "rl", "crash", "reason",
-                state, steps, outcome, feedback, null, null, null, null, reward, timeToHealMs, link, List.of());
+        Observation initial = new Observation(Optional.of(new Finding("crash", "reason")),
+                UptimeReading.up(List.of(), "reason"), state);
+        HealResult heal = new HealResult("rl", generation, initial, steps, Outcome.parse(outcome),
+                Optional.ofNullable(timeToHealMs).map(Duration::ofMillis));
+        return new Episode("ep-" + n, T0.plusSeconds(60L * n), Optional.ofNullable(link), heal, feedback == null ? Verdict.NONE : Verdict.parse(feedback),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), reward, updates);
     }
 
     /** {@code count} episodes cycling through the outcomes and verdicts, rewards 3 / -1 / 1 / 0. */
@@ -54,10 +81,10 @@ public final class ViewFixtures {
         for (int i = 0; i < count; i++) {
             String state = states.get(i % states.size());
             switch (i % 4) {
-                case 0 -> log.add(episode(i, state, actions[i % actions.length], "healed", "accepted", 3, 1000L + i, null));
-                case 1 -> log.add(episode(i, state, actions[i % actions.length], "failed", "rejected", -1, null, null));
-                case 2 -> log.add(episode(i, state, actions[i % actions.length], "healed", "none", 1, 2000L, null));
-                default -> log.add(episode(i, state, null, "healthy", "none", 0, null, null));
+                case 0 -> log.add((episode(i, state, actions[i % actions.length], "healed", "accepted", 3, 1000L + i, null)));
+                case 1 -> log.add((episode(i, state, actions[i % actions.length], "failed", "rejected", -1, null, null)));
+                case 2 -> log.add((episode(i, state, actions[i % actions.length], "healed", "none", 1, 2000L, null)));
+                default -> log.add((episode(i, state, null, "healthy", "none", 0, null, null)));
             }
         }
         return log;

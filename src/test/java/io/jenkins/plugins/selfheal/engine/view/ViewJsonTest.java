@@ -55,6 +55,6 @@ class ViewJsonTest {
         assertThat(json).startsWith("{\"format\":\"self-heal-view\",\"version\":1,\"policy\":{\"key\":\"job/demo\"")
                 .contains("\"actions\":[\"retry_deployment\",", "\"states\":[]", "\"recent\":[]",
                         "\"history\":{\"total\":0,\"episodes\":[],\"series\":{\"window\":10,",
-                        "\"counts\":{\"healthy\":0,\"healed\":0,\"failed\":0,\"escalated\":0}");
+                        "\"counts\":{\"healthy\":0,\"healed\":0,\"failed\":0,\"escalated\":0,\"recommended\":0}");
     }
 }

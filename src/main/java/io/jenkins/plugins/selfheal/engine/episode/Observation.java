@@ -1,4 +1,4 @@
-package io.jenkins.plugins.selfheal.engine.loop;
+package io.jenkins.plugins.selfheal.engine.episode;
 
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;

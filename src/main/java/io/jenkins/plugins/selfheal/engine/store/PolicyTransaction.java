@@ -1,0 +1,84 @@
+package io.jenkins.plugins.selfheal.engine.store;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import io.jenkins.plugins.selfheal.engine.learn.QEntry;
+import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.store.StoreFiles.Stamp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The update transaction: under the lock, load the freshest policy, apply the change, check it against
+ * the log lines it produced, append them (the durable step) and, now and then, write a snapshot.
+ */
+final class PolicyTransaction {
+    /** The least growth of the log, in bytes, before a new snapshot is written. */
+    static final long MIN_SNAPSHOT_INTERVAL = 64 * 1024;
+
+    private final StoreFiles files;
+    private final PolicyLoader loader;
+    private final String key;
+    private final Clock clock;
+
+    PolicyTransaction(StoreFiles files, PolicyLoader loader, String key, Clock clock) {
+        this.files = files;
+        this.loader = loader;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Applies {@code change} to the freshest policy under the lock and appends log lines describing it. */
+    @SuppressWarnings("unchecked")
+    <T> T apply(PolicyStore.Change<T> change) throws IOException {
+        return StoreLock.withLock(files.policyFile, () -> {
+            PolicyLoader.Loaded loaded = loader.load(true);
+            Policy policy = loaded.policy();
+            loader.remember(null); // until this update is on disk: if anything fails, load from the files next time
+            QTable table = policy.table();
+            UpdateCheck.Baseline before = new UpdateCheck.Baseline(policy);
+            T result;
+            Map<String, Map<ActionKind, QEntry>> changed;
+            table.startJournal();
+            try {
+                result = change.apply(policy);
+            } finally {
+                changed = table.stopJournal();
+            }
+            Instant now = clock.instant();
+            List<LogEntry> entries = new ArrayList<>(policy.drainPendingLog());
+            LogEntry.PatchEntry patch = UpdateCheck.verify(key, before, changed, entries, policy, now);
+            if (patch != null) {
+                entries.add(patch);
+            }
+            long logBytes = loaded.logBytes();
+            if (!entries.isEmpty()) {
+                StringBuilder text = new StringBuilder();
+                for (LogEntry entry : entries) {
+                    text.append(new String(PolicyJson.write(entry, false), StandardCharsets.UTF_8)).append('\n');
+                }
+                logBytes = AtomicFiles.append(files.episodeLog, text.toString().getBytes(StandardCharsets.UTF_8));
+                policy.touch(now);
+            }
+            Stamp log = Stamp.of(files.episodeLog);
+            boolean snapshot = loaded.snapshotNeeded()
+                    || entries.stream().anyMatch(e -> e instanceof LogEntry.ResetEntry || e instanceof LogEntry.ImportEntry)
+                    || logBytes - loaded.docLogBytes() >= Math.max(MIN_SNAPSHOT_INTERVAL, loaded.docSize());
+            if (snapshot) {
+                byte[] bytes = PolicyJson.write(PolicyDocument.of(policy).snapshotOf(logBytes), false);
+                AtomicFiles.writeSnapshot(files.policyFile, bytes);
+                loader.remember(new PolicyLoader.Cache(policy, logBytes, log, Stamp.of(files.policyFile), logBytes, bytes.length));
+            } else {
+                loader.remember(new PolicyLoader.Cache(policy, logBytes, log, loaded.document(), loaded.docLogBytes(),
+                        loaded.docSize()));
+            }
+            // the remembered policy must not be the one handed out: the caller may keep and change it
+            return result == policy ? (T) PolicyStore.copy(policy) : result;
+        });
+    }
+}
