@@ -3,48 +3,89 @@ package io.jenkins.plugins.selfheal;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Everything points at the engine; the engine points at nothing of Jenkins (docs: architecture.md). */
+/**
+ * Everything points at the engine, and inside the engine each package at the ones below it
+ * (docs: architecture.md): one layering rule for the project's own packages, one for the libraries.
+ */
 class ArchitectureTest {
+    private static final String ROOT = "io.jenkins.plugins.selfheal";
     private static JavaClasses classes;
 
     @BeforeAll
     static void importMainClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.jenkins.plugins.selfheal");
+                .importPackages(ROOT);
     }
 
     @Test
     void theImportSeesTheEngineAndTheCliButNoTests() {
         assertThat(classes.stream().map(c -> c.getPackageName()))
-                .anyMatch(p -> p.startsWith("io.jenkins.plugins.selfheal.engine."))
-                .anyMatch(p -> p.startsWith("io.jenkins.plugins.selfheal.cli"));
+                .anyMatch(p -> p.startsWith(ROOT + ".engine."))
+                .anyMatch(p -> p.startsWith(ROOT + ".cli"));
         assertThat(classes.contain(ArchitectureTest.class)).isFalse();
     }
 
+    /**
+     * Bottom up: uptime, detect, heal, learn, episode (the typed episode), store (its serialised form),
+     * then loop and view side by side, sim above loop; the CLI and the Jenkins side use the engine and
+     * never each other. The view is shared by the job page and the CLI report, so it uses neither.
+     */
     @Test
-    void engineDependsOnNothingOfJenkinsNorOnItsCallers() {
-        ArchRule rule = noClasses().that().resideInAPackage("io.jenkins.plugins.selfheal.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..",
-                        "io.jenkins.plugins.selfheal.cli..", "io.jenkins.plugins.selfheal.jenkins..")
-                .because("the engine must run without Jenkins, and the CLI and the plugin build on it");
-        rule.check(classes);
+    void eachPackageUsesOnlyThePackagesBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage(ROOT + "..")
+                .layer("uptime").definedBy(ROOT + ".engine.uptime..")
+                .layer("detect").definedBy(ROOT + ".engine.detect..")
+                .layer("heal").definedBy(ROOT + ".engine.heal..")
+                .layer("learn").definedBy(ROOT + ".engine.learn..")
+                .layer("episode").definedBy(ROOT + ".engine.episode..")
+                .layer("store").definedBy(ROOT + ".engine.store..")
+                .layer("loop").definedBy(ROOT + ".engine.loop..")
+                .layer("view").definedBy(ROOT + ".engine.view..")
+                .layer("sim").definedBy(ROOT + ".engine.sim..")
+                .layer("cli").definedBy(ROOT + ".cli..")
+                .layer("jenkins").definedBy(ROOT + ".jenkins..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("jenkins").mayNotBeAccessedByAnyLayer()
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "jenkins")
+                .whereLayer("view").mayOnlyBeAccessedByLayers("cli", "jenkins")
+                .whereLayer("loop").mayOnlyBeAccessedByLayers("sim", "cli", "jenkins")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("loop", "view", "sim", "cli", "jenkins")
+                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "sim", "cli", "jenkins")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "sim", "cli", "jenkins")
+                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "sim", "cli",
+                        "jenkins")
+                .whereLayer("detect").mayOnlyBeAccessedByLayers("heal", "episode", "store", "loop", "view", "sim", "cli",
+                        "jenkins")
+                .whereLayer("uptime").mayOnlyBeAccessedByLayers("detect", "heal", "learn", "episode", "store", "loop",
+                        "view", "sim", "cli", "jenkins")
+                .because("the engine runs without Jenkins and the CLI; the plugin does not ship the CLI")
+                .check(classes);
     }
 
     @Test
-    void cliDoesNotDependOnTheJenkinsPlugin() {
-        ArchRule rule = noClasses().that().resideInAPackage("io.jenkins.plugins.selfheal.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.jenkins.plugins.selfheal.jenkins..",
-                        "hudson..", "jenkins..")
-                .because("the CLI runs without Jenkins");
-        rule.check(classes);
+    void onlyTheJenkinsSideUsesJenkinsAndOnlyTheCliUsesPicocli() {
+        noClasses().that().resideInAPackage(ROOT + ".engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "org.jvnet..", "net.sf.json..",
+                        "net.java.sezpoz..", "jakarta.servlet..", "com.google.common..", "org.springframework..",
+                        "picocli..")
+                .because("the engine is Jenkins-free and shared by the CLI and the plugin")
+                .check(classes);
+        noClasses().that().resideInAPackage(ROOT + ".cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..")
+                .because("the CLI runs without Jenkins")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+                .because("picocli and the CLI are not in the .hpi")
+                .check(classes);
     }
 }

@@ -81,11 +81,10 @@ final class TrainingBatch {
 
     /** Prints the greedy action of every reachable state; true when all are the intended ones. */
     private boolean report(QTable table) {
-        QLearningPlanner greedy = new QLearningPlanner(table, context.options().parameters(), context.random(), false);
         boolean allIntended = true;
         for (SimulatedEnvironment.Scenario scenario : SimulatedEnvironment.SCENARIOS) {
             String state = scenario.state();
-            ActionKind best = greedy.greedy(state, List.of(ActionKind.values()));
+            ActionKind best = QLearningPlanner.greedy(table, context.options().parameters(), state, List.of(ActionKind.values()));
             ActionKind intended = SuccessTable.intended(scenario.failure());
             allIntended &= best == intended;
             context.say(String.format("greedy %-26s → %-26s %s", state, best.id(),

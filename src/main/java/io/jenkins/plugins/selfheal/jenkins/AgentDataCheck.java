@@ -13,15 +13,17 @@ import jenkins.MasterToSlaveFileCallable;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Checks the data set where it lives: the scan runs on the agent holding the workspace (only a
  * finding travels back), judging the rows changed since the baseline taken before the deployment.
- * {@code dataset} and {@code rules} are workspace paths ({@link WorkspaceFiles}). Bad input ends
- * the step with one line: an {@link AbortException}, which {@code FilePath.act} passes back from
- * an agent as it is (other exceptions it wraps, and Jenkins prints their stack trace).
+ * {@code dataset} and {@code rules} are workspace paths ({@link WorkspaceFiles}). What crosses the
+ * channel crosses whole: a {@link Finding}, a {@link DatasetBaseline}, and bad input as the exception
+ * itself inside the answer ({@code FilePath.act} would wrap a thrown one, and Jenkins print its stack
+ * trace); here it ends the step with one line, an {@link AbortException}.
  */
 final class AgentDataCheck implements DataCheck {
     private final FilePath workspace;
@@ -46,13 +48,22 @@ final class AgentDataCheck implements DataCheck {
 
     /** The data set as it is now, for the next build's check. */
     long[] baselineNow() throws IOException, InterruptedException {
-        return workspace.act(new TakeBaseline(dataset));
+        DatasetBaseline now = workspace.act(new TakeBaseline(dataset));
+        return new long[] {now.length(), now.tailChecksum()}; // the form saved with builds and steps
     }
 
     @Override
     public Optional<Finding> check() throws IOException, InterruptedException {
-        String[] finding = workspace.act(new Check(dataset, rules, baseline));
-        return finding == null ? Optional.empty() : Optional.of(new Finding(finding[0], finding[1]));
+        Answer answer = workspace.act(new Check(dataset, rules, new DatasetBaseline(baseline[0], baseline[1])));
+        if (answer.badInput() != null) {
+            throw new AbortException(oneLine(answer.badInput()));
+        }
+        return Optional.ofNullable(answer.finding());
+    }
+
+    /** The check's answer from the agent: the finding (null: none), or the bad input it met. */
+    record Answer(Finding finding, RuntimeException badInput) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** One line for the build log, naming the field; the stack trace stays out of it. */
@@ -67,8 +78,8 @@ final class AgentDataCheck implements DataCheck {
         return "Self-Heal: " + message;
     }
 
-    private static final class TakeBaseline extends MasterToSlaveFileCallable<long[]> {
-        private static final long serialVersionUID = 1L;
+    private static final class TakeBaseline extends MasterToSlaveFileCallable<DatasetBaseline> {
+        private static final long serialVersionUID = 2L;
         private final String dataset;
 
         TakeBaseline(String dataset) {
@@ -76,7 +87,7 @@ final class AgentDataCheck implements DataCheck {
         }
 
         @Override
-        public long[] invoke(File workspace, VirtualChannel channel) throws IOException {
+        public DatasetBaseline invoke(File workspace, VirtualChannel channel) throws IOException {
             Path file;
             try {
                 file = WorkspaceFiles.resolve(workspace.toPath(), "dataset", dataset);
@@ -84,38 +95,34 @@ final class AgentDataCheck implements DataCheck {
                 throw new AbortException(oneLine(e));
             }
             try {
-                DatasetBaseline b = DatasetBaseline.of(file);
-                return new long[] {b.length(), b.tailChecksum()};
+                return DatasetBaseline.of(file);
             } catch (IOException e) {
                 throw new AbortException("Self-Heal: dataset: cannot read " + file + ": " + StepSummary.describe(e));
             }
         }
     }
 
-    /** Returns {failure, reason} or null. */
-    private static final class Check extends MasterToSlaveFileCallable<String[]> {
-        private static final long serialVersionUID = 1L;
+    private static final class Check extends MasterToSlaveFileCallable<Answer> {
+        private static final long serialVersionUID = 2L;
         private final String dataset;
         private final String rules;
-        private final long[] baseline;
+        private final DatasetBaseline baseline;
 
-        Check(String dataset, String rules, long[] baseline) {
+        Check(String dataset, String rules, DatasetBaseline baseline) {
             this.dataset = dataset;
             this.rules = rules;
-            this.baseline = baseline.clone();
+            this.baseline = baseline;
         }
 
         @Override
-        public String[] invoke(File workspace, VirtualChannel channel) throws IOException {
+        public Answer invoke(File workspace, VirtualChannel channel) throws IOException {
             try {
                 Path root = workspace.toPath();
                 Path file = WorkspaceFiles.resolve(root, "dataset", dataset);
-                DatasetBaseline before = new DatasetBaseline(baseline[0], baseline[1]);
-                Optional<Finding> finding = new DataAnomalyDetector(WorkspaceFiles.ruleSet(root, file, rules))
-                        .check(file, before);
-                return finding.map(f -> new String[] {f.failure(), f.reason()}).orElse(null);
+                return new Answer(new DataAnomalyDetector(WorkspaceFiles.ruleSet(root, file, rules)).check(file, baseline)
+                        .orElse(null), null);
             } catch (DatasetFormatException | IllegalArgumentException e) {
-                throw new AbortException(oneLine(e));
+                return new Answer(null, e);
             }
         }
     }

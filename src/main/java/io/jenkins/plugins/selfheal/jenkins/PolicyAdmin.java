@@ -2,7 +2,6 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
-import io.jenkins.plugins.selfheal.engine.view.ViewDocumentBuilder;
 import io.jenkins.plugins.selfheal.engine.view.ViewJson;
 
 import java.io.IOException;
@@ -50,7 +49,7 @@ public final class PolicyAdmin {
     /** The view document the page and the CLI report draw. */
     public byte[] viewJson() throws IOException {
         authorizer.require(Operation.VIEW);
-        return ViewJson.write(new ViewDocumentBuilder().build(store.read(), store.readLog()));
+        return ViewJson.of(store);
     }
 
     /** The policy document, as {@code policy.json} downloads it (the import format). */

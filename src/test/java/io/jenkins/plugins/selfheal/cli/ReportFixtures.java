@@ -20,15 +20,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Policy files on disk for the report tests, written through the real store. */
-final class ReportFixtures {
-    static final String HOSTILE = "<script>alert(1)</script> \"q\" 'a' & </script><!-- x";
-    static final String BUILD_LINK = "https://ci.example.com/job/demo/7/";
+/** Policy files on disk for the report and job-page tests, written through the real store. */
+public final class ReportFixtures {
+    public static final String HOSTILE = "<script>alert(1)</script> \"q\" 'a' & </script><!-- x";
+    public static final String BUILD_LINK = "https://ci.example.com/job/demo/7/";
 
     private ReportFixtures() {
     }
 
-    static PolicyStore store(Path file) {
+    public static PolicyStore store(Path file) {
         return new PolicyStore(file, "job/demo", Clock.fixed(ViewFixtures.T0, ZoneOffset.UTC), w -> { });
     }
 
@@ -83,7 +83,7 @@ final class ReportFixtures {
     }
 
     /** A state whose name is markup, an episode with a javascript: link and one with a real build link. */
-    static Path hostilePolicy(Path dir) throws IOException {
+    public static Path hostilePolicy(Path dir) throws IOException {
         Path file = dir.resolve("hostile.json");
         store(file).update(policy -> {
             learn(policy, 1, HOSTILE, ActionKind.ESCALATE, 3, "healed", "accepted", "javascript:alert(document.cookie)");
@@ -100,7 +100,7 @@ final class ReportFixtures {
     }
 
     /** One Q-learning step (α from the policy) recorded as an episode, as the healing loop would. */
-    static void learn(Policy policy, int n, String state, ActionKind action, double reward, String outcome,
+    public static void learn(Policy policy, int n, String state, ActionKind action, double reward, String outcome,
                               String feedback, String link) {
         QEntry before = policy.table().entry(state, action);
         double after = before.value() + policy.parameters().alpha() * (reward - before.value());

@@ -6,7 +6,7 @@ import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;

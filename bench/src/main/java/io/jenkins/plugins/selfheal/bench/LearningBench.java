@@ -9,7 +9,7 @@ import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RandomPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
-import io.jenkins.plugins.selfheal.engine.loop.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedReviewer;
@@ -102,7 +102,6 @@ final class LearningBench {
         QTable table = new QTable();
         Planner planner = contender.randomPlanner() ? new RandomPlanner(table, random)
                 : new QLearningPlanner(table, contender.parameters(), random, false);
-        QLearningPlanner greedy = new QLearningPlanner(table, contender.parameters(), new Random(0), false);
         QLearner learner = new QLearner(contender.parameters(), contender.rewards());
         SimulatedReviewer reviewer = new SimulatedReviewer(reviewerError, random);
         Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
@@ -116,7 +115,8 @@ final class LearningBench {
             Feedback feedback = reviewer.review(result);
             learner.learn(table, result.steps(), feedback, clock.instant());
             boolean intended = SimulatedEnvironment.SCENARIOS.stream()
-                    .allMatch(s -> greedy.greedy(s.state(), all) == SuccessTable.intended(s.failure()));
+                    .allMatch(s -> QLearningPlanner.greedy(table, contender.parameters(), s.state(), all)
+                            == SuccessTable.intended(s.failure()));
             if (!intended) {
                 streakStart = -1;
             } else if (streakStart < 0) {

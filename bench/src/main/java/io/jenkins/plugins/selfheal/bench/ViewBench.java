@@ -1,7 +1,18 @@
 package io.jenkins.plugins.selfheal.bench;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.store.LogEntry;
+import io.jenkins.plugins.selfheal.engine.detect.Finding;
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
+import io.jenkins.plugins.selfheal.engine.episode.Observation;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.learn.Choice;
+import io.jenkins.plugins.selfheal.engine.learn.Decision;
+import io.jenkins.plugins.selfheal.engine.learn.Feedback;
+import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
+import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
@@ -12,11 +23,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Section 5: building the job page's JSON for 1,000 states × 5 actions (ActionKind has 5, not 8)
@@ -59,7 +74,7 @@ final class ViewBench {
                 + "| of which `PolicyStore.readLog()` (" + episodes + " episodes) | " + Stats.ms(logOnly.median()) + " | "
                 + Stats.kib(Files.size(store.episodeLog())) + " log read |\n\n"
                 + states + " states × " + ActionKind.values().length + " actions (`ActionKind` has 5 actions, not the 8 "
-                + "the brief assumed). The whole view is what the job page's `view.json` serves: `PolicyAdmin.viewJson()`, "
+                + "the brief assumed). The whole view is what the job page's `view.json` serves: `ViewJson.of(store)`, "
                 + "i.e. read the document and the log, build the `ViewDocument`, write its JSON.\n";
     }
 
@@ -80,25 +95,28 @@ final class ViewBench {
         List<String> names = List.copyOf(filled.states());
         try (BufferedWriter out = Files.newBufferedWriter(store.episodeLog(), StandardCharsets.UTF_8)) {
             for (int i = 0; i < episodes; i++) {
-                out.write(new String(PolicyJson.write(episode(i, names.get(random.nextInt(names.size())), random), false),
-                        StandardCharsets.UTF_8));
+                out.write(PolicyJson.writeEpisode(episode(i, names.get(random.nextInt(names.size())), random)));
                 out.write('\n');
             }
         }
         return store;
     }
 
-    private static LogEntry.EpisodeEntry episode(int i, String state, Random random) {
+    private static Episode episode(int i, String state, Random random) {
         ActionKind action = ActionKind.values()[random.nextInt(ActionKind.values().length)];
-        Map<String, Double> q = new LinkedHashMap<>();
+        Map<ActionKind, Double> q = new EnumMap<>(ActionKind.class);
         for (ActionKind a : ActionKind.values()) {
-            q.put(a.id(), random.nextDouble());
+            q.put(a, random.nextDouble());
         }
-        String at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 60L).toString();
-        LogEntry.StepEntry step = new LogEntry.StepEntry(state, action.id(), "exploit", 0.1, q, ActionKind.ids(),
-                true, 200, "simulated fix worked", "no_failure_UP", true, ActionKind.ids());
-        return new LogEntry.EpisodeEntry("episode-" + i, at, "initial", "rl", "deployment_failure", "simulated crash", state,
-                List.of(step), "healed", "accepted", null, null, "bench", at, 3, 200L, null,
-                List.of(new LogEntry.UpdateEntry(state, action.id(), 3, 3, 0.5, 0.75)));
+        Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 60L);
+        Set<ActionKind> all = EnumSet.allOf(ActionKind.class);
+        HealStep step = new HealStep(new Decision("rl", state, action, Choice.EXPLOIT, 0.1, q, all),
+                ActionOutcome.succeeded(Duration.ofMillis(200), "simulated fix worked"), "no_failure_UP", true, all);
+        Observation initial = new Observation(Optional.of(Finding.crash("simulated crash")),
+                UptimeReading.down(List.of(), "simulated crash"), state);
+        HealResult heal = new HealResult("rl", "initial", initial, List.of(step), Outcome.HEALED,
+                Optional.of(Duration.ofMillis(200)));
+        return Episode.pending(heal, "episode-" + i, null, at).decided(Feedback.accepted(), "bench", at, 3,
+                List.of(new QUpdate(state, action, 3, 3, 0.5, 0.75, at)));
     }
 }

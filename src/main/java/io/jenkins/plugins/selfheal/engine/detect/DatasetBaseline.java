@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.detect;
 
+import java.io.Serializable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +25,9 @@ import java.util.zip.CRC32;
  * @param length       the file's byte length then; 0 for {@link #none()} (or a file that was empty)
  * @param tailChecksum the CRC-32 of the bytes {@code [length - min(length, TAIL_BYTES), length)}
  */
-public record DatasetBaseline(long length, long tailChecksum) {
+public record DatasetBaseline(long length, long tailChecksum) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** How many bytes before the old end are compared. */
     public static final int TAIL_BYTES = 64 * 1024;
 

@@ -1,12 +1,15 @@
 package io.jenkins.plugins.selfheal.engine.detect;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * A problem a detector found: the failure name used in state names ({@code deployment_failure},
  * {@code latency_issue}, {@code anomaly_<name>}) and a reason a person can read.
  */
-public record Finding(String failure, String reason) {
+public record Finding(String failure, String reason) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final String DEPLOYMENT_FAILURE = "deployment_failure";
     public static final String LATENCY_ISSUE = "latency_issue";
     public static final String NO_FAILURE = "no_failure";

@@ -34,8 +34,12 @@ public enum ActionKind {
     }
 
     public static Optional<ActionKind> fromId(String id) {
-        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(BY_ID.get(id));
     }
+
+    // looked up for every step of every episode a view or a replay reads
+    private static final java.util.Map<String, ActionKind> BY_ID = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(ActionKind::id, a -> a)));
 
     /** Like {@link #fromId} but fails with a message naming the known actions. */
     public static ActionKind parse(String id) {

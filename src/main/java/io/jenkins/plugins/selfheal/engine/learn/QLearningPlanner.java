@@ -60,6 +60,11 @@ public final class QLearningPlanner implements Planner {
 
     /** The best allowed action by the documented order: Q-value descending, then the tie-break. */
     public ActionKind greedy(String state, List<ActionKind> ordered) {
+        return greedy(table, parameters, state, ordered);
+    }
+
+    /** The greedy choice without a planner (a view, a report): the same order, no random source. */
+    public static ActionKind greedy(QTable table, LearningParameters parameters, String state, List<ActionKind> ordered) {
         LearningParameters.InitialValues initial = parameters.initialValues();
         Comparator<ActionKind> byValue = Comparator.comparingDouble(
                 (ActionKind a) -> table.entryOrInitial(state, a, initial).value()).reversed();

@@ -52,6 +52,18 @@ final class PolicyLoader {
         this.warnings = warnings;
     }
 
+    StoreFiles files() {
+        return files;
+    }
+
+    String key() {
+        return key;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     boolean remembers() {
         return cache != null;
     }

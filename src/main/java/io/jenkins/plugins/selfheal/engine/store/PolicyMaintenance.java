@@ -4,30 +4,25 @@ import io.jenkins.plugins.selfheal.engine.learn.QTable;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** Administration of a policy: reset, import and export, each one update of its store, keeping backups. */
 final class PolicyMaintenance {
     private final PolicyStore store;
-    private final StoreFiles files;
-    private final String key;
-    private final Clock clock;
+    private final PolicyLoader loader;
 
-    PolicyMaintenance(PolicyStore store, StoreFiles files, String key, Clock clock) {
+    PolicyMaintenance(PolicyStore store, PolicyLoader loader) {
         this.store = store;
-        this.files = files;
-        this.key = key;
-        this.clock = clock;
+        this.loader = loader;
     }
 
     /** Starts the policy over, keeping the old document as a backup file; returns the backup. */
     Path reset(String by) throws IOException {
         return store.update(policy -> {
-            Path backup = files.backupPath("reset");
+            Path backup = loader.files().backupPath("reset");
             AtomicFiles.write(backup, PolicyJson.write(PolicyDocument.of(policy), true));
             String generation = PolicyDocument.newGeneration();
             policy.replaceTable(new QTable(), generation,
-                    new LogEntry.ResetEntry(clock.instant().toString(), generation, by, backup.getFileName().toString()));
+                    new LogEntry.ResetEntry(loader.clock().instant().toString(), generation, by, backup.getFileName().toString()));
             policy.countEpisodes(0);
             return backup;
         });
@@ -35,7 +30,7 @@ final class PolicyMaintenance {
 
     /** Replaces the table with a validated document (an export, or a backup being restored). */
     Policy importDocument(byte[] json, String source, String by) throws IOException {
-        Policy imported = PolicyJson.readDocument(json, source).toPolicy(source, key);
+        Policy imported = PolicyJson.readDocument(json, source).toPolicy(source, loader.key());
         return importTable(imported.table(), source, by);
     }
 
@@ -46,12 +41,12 @@ final class PolicyMaintenance {
     Policy importTable(QTable table, String source, String by) throws IOException {
         return store.update(policy -> {
             if (policy.table().size() > 0 || policy.episodes() > 0) {
-                AtomicFiles.write(files.backupPath("import"), PolicyJson.write(PolicyDocument.of(policy), true));
+                AtomicFiles.write(loader.files().backupPath("import"), PolicyJson.write(PolicyDocument.of(policy), true));
             }
             String generation = PolicyDocument.newGeneration();
             Policy snapshot = new Policy(policy.key(), generation, policy.parameters(), policy.rewards(), table.copy(),
-                    0, null, clock.instant());
-            policy.replaceTable(table.copy(), generation, new LogEntry.ImportEntry(clock.instant().toString(), generation,
+                    0, null, loader.clock().instant());
+            policy.replaceTable(table.copy(), generation, new LogEntry.ImportEntry(loader.clock().instant().toString(), generation,
                     by, source, PolicyDocument.of(snapshot)));
             policy.countEpisodes(0);
             return policy;

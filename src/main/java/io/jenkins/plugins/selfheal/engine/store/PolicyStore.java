@@ -64,8 +64,8 @@ public final class PolicyStore {
         this.clock = clock;
         this.warnings = warnings;
         this.loader = new PolicyLoader(files, this.key, clock, warnings);
-        this.transaction = new PolicyTransaction(files, loader, this.key, clock);
-        this.maintenance = new PolicyMaintenance(this, files, this.key, clock);
+        this.transaction = new PolicyTransaction(loader);
+        this.maintenance = new PolicyMaintenance(this, loader);
     }
 
     public Path policyFile() {

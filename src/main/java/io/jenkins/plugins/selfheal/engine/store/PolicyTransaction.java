@@ -7,7 +7,6 @@ import io.jenkins.plugins.selfheal.engine.store.StoreFiles.Stamp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +20,13 @@ final class PolicyTransaction {
     /** The least growth of the log, in bytes, before a new snapshot is written. */
     static final long MIN_SNAPSHOT_INTERVAL = 64 * 1024;
 
-    private final StoreFiles files;
     private final PolicyLoader loader;
-    private final String key;
-    private final Clock clock;
+    private final StoreFiles files;
 
-    PolicyTransaction(StoreFiles files, PolicyLoader loader, String key, Clock clock) {
-        this.files = files;
+    /** Updates the policy {@code loader} loads (its files, key and clock). */
+    PolicyTransaction(PolicyLoader loader) {
         this.loader = loader;
-        this.key = key;
-        this.clock = clock;
+        this.files = loader.files();
     }
 
     /** Applies {@code change} to the freshest policy under the lock and appends log lines describing it. */
@@ -50,9 +46,9 @@ final class PolicyTransaction {
             } finally {
                 changed = table.stopJournal();
             }
-            Instant now = clock.instant();
+            Instant now = loader.clock().instant();
             List<LogEntry> entries = new ArrayList<>(policy.drainPendingLog());
-            LogEntry.PatchEntry patch = UpdateCheck.verify(key, before, changed, entries, policy, now);
+            LogEntry.PatchEntry patch = UpdateCheck.verify(loader.key(), before, changed, entries, policy, now);
             if (patch != null) {
                 entries.add(patch);
             }

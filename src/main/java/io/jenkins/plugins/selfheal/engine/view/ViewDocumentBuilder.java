@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -89,13 +88,11 @@ public final class ViewDocumentBuilder {
         Map<String, Map<String, PolicyDocument.Cell>> imported = lastImport == null || lastImport.policy() == null
                 || lastImport.policy().states() == null ? Map.of() : lastImport.policy().states();
         QTable table = policy.table();
-        // The planner's own comparator decides the outline, so the view can never disagree with it.
-        // The random source is never used by greedy().
-        QLearningPlanner planner = new QLearningPlanner(table, policy.parameters(), new Random(0), false);
+        // the planner's own order decides the outline, so the view can never disagree with it
         List<ActionKind> allowed = actions.stream().filter(a -> !masked.contains(a)).toList();
         List<ViewDocument.StateRow> rows = new ArrayList<>(table.size());
         for (String state : table.states()) {
-            ActionKind greedy = allowed.isEmpty() ? null : planner.greedy(state, allowed);
+            ActionKind greedy = allowed.isEmpty() ? null : QLearningPlanner.greedy(table, policy.parameters(), state, allowed);
             Map<ActionKind, QEntry> row = table.row(state);
             List<ViewDocument.Cell> cells = new ArrayList<>(actions.size());
             long visits = 0;

@@ -21,6 +21,11 @@ public final class ViewJson {
     }
 
     /** Plain UTF-8 JSON (served as {@code application/json}). */
+    /** The view document of the policy in {@code store} with its whole history, as the job page's view.json serves it. */
+    public static byte[] of(io.jenkins.plugins.selfheal.engine.store.PolicyStore store) throws java.io.IOException {
+        return write(new ViewDocumentBuilder().build(store.read(), store.readLog()));
+    }
+
     public static byte[] write(ViewDocument document) {
         try {
             return WRITER.writeValueAsBytes(document);

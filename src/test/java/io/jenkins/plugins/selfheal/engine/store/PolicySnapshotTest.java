@@ -1,12 +1,10 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
-import io.jenkins.plugins.selfheal.TestClock;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +21,8 @@ import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RETRY_DEPLOYMEN
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The document is a snapshot of a prefix of the episode log; the log is the durable record. */
-class PolicySnapshotTest {
+class PolicySnapshotTest extends StoreTestBase {
     private static final String S = "deployment_failure_DOWN";
-
-    @TempDir
-    Path dir;
-    private final TestClock clock = TestClock.at("2024-05-01T10:00:00Z");
-    private final List<String> warnings = new ArrayList<>();
-
-    private PolicyStore store() {
-        return new PolicyStore(dir.resolve("policy.json"), "job-a", clock, warnings::add);
-    }
 
     private PolicyDocument document() throws IOException {
         return PolicyJson.readDocument(Files.readAllBytes(store().policyFile()), "policy.json");

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
-import io.jenkins.plugins.selfheal.TestClock;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,16 +15,7 @@ import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.ADJUST_THRESHOL
 import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RETRY_DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PolicyStoreRecoveryTest {
-    @TempDir
-    Path dir;
-    private final TestClock clock = TestClock.at("2024-05-01T10:00:00Z");
-    private final List<String> warnings = new ArrayList<>();
-
-    private PolicyStore store() {
-        return new PolicyStore(dir.resolve("policy.json"), "job-a", clock, warnings::add);
-    }
-
+class PolicyStoreRecoveryTest extends StoreTestBase {
     private QTable learnAndSnapshot(PolicyStore store) throws IOException {
         Episodes.learnSome(store, clock);
         clock.advance(Duration.ofSeconds(5));

@@ -1,20 +1,17 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
-import io.jenkins.plugins.selfheal.TestClock;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,17 +19,8 @@ import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.ADJUST_THRESHOL
 import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RETRY_DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PolicyStoreTest {
+class PolicyStoreTest extends StoreTestBase {
     private static final String S = "deployment_failure_DOWN";
-
-    @TempDir
-    Path dir;
-    private final TestClock clock = TestClock.at("2024-05-01T10:00:00Z");
-    private final List<String> warnings = new ArrayList<>();
-
-    private PolicyStore store() {
-        return new PolicyStore(dir.resolve("policy.json"), "job-a", clock, warnings::add);
-    }
 
     @Test
     void firstReadOfAMissingFileIsAnEmptyInitialPolicyAndWritesNothing() throws IOException {

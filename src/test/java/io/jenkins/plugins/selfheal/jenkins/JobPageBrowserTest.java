@@ -1,11 +1,11 @@
-package io.jenkins.plugins.selfheal.cli;
+package io.jenkins.plugins.selfheal.jenkins;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.selfheal.cli.HeadlessChromium;
+import io.jenkins.plugins.selfheal.cli.ReportFixtures;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
-import io.jenkins.plugins.selfheal.engine.view.ViewDocumentBuilder;
-import io.jenkins.plugins.selfheal.engine.view.ViewJson;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class JobPageBrowserTest {
                     "job/demo/3/");
             return policy;
         });
-        byte[] json = ViewJson.write(new ViewDocumentBuilder().build(store.read(), store.readLog()));
+        byte[] json = new PolicyAdmin(store, operation -> { }).viewJson(); // what the job page's view.json serves
         Map<String, Resource> site = Map.of(
                 "/job/demo/self-heal/", new Resource("text/html", PAGE.getBytes(StandardCharsets.UTF_8)),
                 "/job/demo/self-heal/view.json", new Resource("application/json", json),
