@@ -7,6 +7,7 @@ import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QLearner;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
+import io.jenkins.plugins.selfheal.engine.store.EpisodeAlreadyLearnedException;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 
@@ -49,8 +50,19 @@ public final class EpisodeLearner {
                 context.decidedBy());
     }
 
-    /** Learns from a draft kept while waiting for feedback ({@link EpisodeDrafts}). */
+    /**
+     * Learns from a draft kept while waiting for feedback ({@link EpisodeDrafts}). Idempotent by the
+     * draft's id: an episode the log already holds is returned as logged and not learned again.
+     */
     public LogEntry.EpisodeEntry learn(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException {
+        try {
+            return learnOnce(draft, feedback, decidedBy);
+        } catch (EpisodeAlreadyLearnedException e) {
+            return e.logged();
+        }
+    }
+
+    private LogEntry.EpisodeEntry learnOnce(LogEntry.EpisodeEntry draft, Feedback feedback, String decidedBy) throws IOException {
         HealResult result = EpisodeDrafts.result(draft);
         return store.update(policy -> {
             if (result.needsFeedback() && !policy.generation().equals(result.generation())) {

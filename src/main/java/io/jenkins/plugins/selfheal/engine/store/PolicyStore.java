@@ -66,6 +66,8 @@ public final class PolicyStore {
     private final Consumer<String> warnings;
     /** The policy after this store's last update, and where it stands on disk; guarded by the lock. */
     private Cache cache;
+    /** The episode ids the log holds, so none is learned twice; guarded by the lock. */
+    private final LearnedEpisodes learned;
 
     /** A change to a policy, run under the lock. The policy is valid only during the call. */
     @FunctionalInterface
@@ -119,6 +121,7 @@ public final class PolicyStore {
         this.key = Objects.requireNonNull(key, "key");
         this.clock = clock;
         this.warnings = warnings;
+        this.learned = new LearnedEpisodes(episodeLog);
     }
 
     public Path policyFile() {
@@ -175,6 +178,14 @@ public final class PolicyStore {
             if (patch != null) {
                 entries.add(patch);
             }
+            for (LogEntry entry : entries) {
+                if (entry instanceof LogEntry.EpisodeEntry episode && episode.id() != null) {
+                    java.util.Optional<LogEntry.EpisodeEntry> logged = learned.find(episode.id());
+                    if (logged.isPresent()) {
+                        throw new EpisodeAlreadyLearnedException(logged.get()); // nothing written; cache stays null
+                    }
+                }
+            }
             long logBytes = loaded.logBytes();
             if (!entries.isEmpty()) {
                 StringBuilder text = new StringBuilder();
@@ -190,8 +201,14 @@ public final class PolicyStore {
                     || logBytes - loaded.docLogBytes() >= Math.max(MIN_SNAPSHOT_INTERVAL, loaded.docSize());
             if (snapshot) {
                 byte[] bytes = PolicyJson.write(PolicyDocument.of(policy).snapshotOf(logBytes), false);
-                AtomicFiles.writeSnapshot(policyFile, bytes);
-                cache = new Cache(policy, logBytes, log, Stamp.of(policyFile), logBytes, bytes.length);
+                try {
+                    AtomicFiles.writeSnapshot(policyFile, bytes);
+                    cache = new Cache(policy, logBytes, log, Stamp.of(policyFile), logBytes, bytes.length);
+                } catch (IOException e) {
+                    // the update is durable in the log: a missing snapshot costs a longer replay, not the update
+                    warnings.accept("could not write the snapshot " + policyFile + " (" + e + "); the update is saved in "
+                            + episodeLog.getFileName() + " and the snapshot will be written by a later update");
+                }
             } else {
                 cache = new Cache(policy, logBytes, log, loaded.document(), loaded.docLogBytes(), loaded.docSize());
             }
