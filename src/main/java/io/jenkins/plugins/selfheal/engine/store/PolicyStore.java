@@ -202,6 +202,7 @@ public final class PolicyStore {
             if (snapshot) {
                 byte[] bytes = PolicyJson.write(PolicyDocument.of(policy).snapshotOf(logBytes), false);
                 try {
+                    AtomicFiles.deleteLeftovers(policyFile); // of snapshots a crash interrupted (we hold the lock)
                     AtomicFiles.writeSnapshot(policyFile, bytes);
                     cache = new Cache(policy, logBytes, log, Stamp.of(policyFile), logBytes, bytes.length);
                 } catch (IOException e) {
