@@ -113,7 +113,7 @@ final class HealRunner {
             target = new InjectedFault(target, parameters.injectedFault().get(), SuccessTable.DEFAULT, new Random());
         }
         HealResult result = service.heal(target);
-        Episode draft = Episode.pending(result, run.getExternalizableId(), run.getUrl(), Instant.now());
+        Episode draft = Episode.pending(result, episodeId(), run.getUrl(), Instant.now());
         SelfHealBuildAction action = attach(draft, executionId);
         if (!result.needsFeedback() || parameters.feedback() == FeedbackMode.NONE) {
             action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
@@ -137,6 +137,14 @@ final class HealRunner {
             run.addAction(action);
             return action;
         }
+    }
+
+    /**
+     * Unique per heal, as the store learns each id at most once: a build may heal more than once (stages,
+     * parallel branches), and a job deleted and created again numbers its builds from 1 again.
+     */
+    private String episodeId() {
+        return run.getExternalizableId() + "/" + java.util.UUID.randomUUID();
     }
 
     private void requireWorkspace(String field) {

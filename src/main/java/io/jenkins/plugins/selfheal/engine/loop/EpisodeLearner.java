@@ -10,6 +10,7 @@ import io.jenkins.plugins.selfheal.engine.learn.QLearner;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.store.EpisodeAlreadyLearnedException;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 
 import java.io.IOException;
@@ -53,8 +54,19 @@ public final class EpisodeLearner {
                 context.decidedBy());
     }
 
-    /** Learns from an episode kept pending while waiting for feedback (a build page). */
+    /**
+     * Learns from an episode kept pending while waiting for feedback (a build page). Idempotent by the
+     * episode's id: one the log already holds is returned as it was learned, not learned again.
+     */
     public Episode learn(Episode pending, Feedback feedback, String decidedBy) throws IOException {
+        try {
+            return learnOnce(pending, feedback, decidedBy);
+        } catch (EpisodeAlreadyLearnedException e) {
+            return e.episode();
+        }
+    }
+
+    private Episode learnOnce(Episode pending, Feedback feedback, String decidedBy) throws IOException {
         HealResult result = pending.heal();
         return store.update(policy -> {
             if (result.needsFeedback() && !policy.generation().equals(result.generation())) {

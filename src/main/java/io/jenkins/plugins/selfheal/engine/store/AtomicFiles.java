@@ -59,8 +59,42 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            if (force) {
+                forceDirectory(dir); // the rename itself is in the folder: without this a power loss may undo it
+            }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes the temporary files a crash left beside {@code target} ({@code .<name>.<random>.tmp}). Only
+     * for a target whose writers all hold one lock, and under it: another writer's file would go too.
+     */
+    public static void deleteLeftovers(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        try (var files = Files.newDirectoryStream(dir, f -> f.getFileName().toString().startsWith(prefix)
+                && f.getFileName().toString().endsWith(".tmp"))) {
+            for (Path leftover : files) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no folder, no leftovers
+        }
+    }
+
+    /**
+     * Forces a folder's entries to disk (a rename, a new file). Linux and macOS allow it; Windows cannot
+     * open a folder as a file, and its file systems journal renames themselves.
+     */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
         }
     }
 
@@ -104,11 +138,13 @@ public final class AtomicFiles {
      */
     public static long append(Path target, byte[] bytes) throws IOException {
         FileChannel opened;
+        boolean created = false;
         try {
-            opened = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            opened = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (java.nio.file.NoSuchFileException e) {
             Files.createDirectories(target.toAbsolutePath().getParent());
             opened = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            created = true;
         }
         try (FileChannel channel = opened) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -116,6 +152,9 @@ public final class AtomicFiles {
                 channel.write(buffer);
             }
             channel.force(false);
+            if (created) {
+                forceDirectory(target.toAbsolutePath().getParent()); // a new file's name is in its folder
+            }
             return channel.size();
         }
     }

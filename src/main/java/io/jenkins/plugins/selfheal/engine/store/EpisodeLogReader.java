@@ -33,7 +33,9 @@ final class EpisodeLogReader {
         if (!Files.exists(log)) {
             return entries;
         }
-        try (BufferedReader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+        // bytes that are not UTF-8 (a torn or garbage tail) become U+FFFD: that line is skipped, not the whole log
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(log),
+                StandardCharsets.UTF_8))) {
             String line;
             long number = 0;
             while ((line = reader.readLine()) != null) {

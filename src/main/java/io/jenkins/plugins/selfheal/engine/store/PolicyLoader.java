@@ -60,6 +60,11 @@ final class PolicyLoader {
         return key;
     }
 
+    /** Reports a problem the store recovered from (to the log of Jenkins or the CLI's terminal). */
+    void warn(String warning) {
+        warnings.accept(warning);
+    }
+
     Clock clock() {
         return clock;
     }

@@ -22,11 +22,14 @@ final class PolicyTransaction {
 
     private final PolicyLoader loader;
     private final StoreFiles files;
+    /** The episode ids the log holds, so none is learned twice; used under the lock. */
+    private final LearnedEpisodes learned;
 
     /** Updates the policy {@code loader} loads (its files, key and clock). */
     PolicyTransaction(PolicyLoader loader) {
         this.loader = loader;
         this.files = loader.files();
+        this.learned = new LearnedEpisodes(files.episodeLog);
     }
 
     /** Applies {@code change} to the freshest policy under the lock and appends log lines describing it. */
@@ -52,6 +55,14 @@ final class PolicyTransaction {
             if (patch != null) {
                 entries.add(patch);
             }
+            for (LogEntry entry : entries) {
+                if (entry instanceof LogEntry.EpisodeEntry episode && episode.id() != null) {
+                    java.util.Optional<LogEntry.EpisodeEntry> logged = learned.find(episode.id());
+                    if (logged.isPresent()) {
+                        throw new EpisodeAlreadyLearnedException(logged.get()); // nothing written; nothing remembered
+                    }
+                }
+            }
             long logBytes = loaded.logBytes();
             if (!entries.isEmpty()) {
                 StringBuilder text = new StringBuilder();
@@ -67,8 +78,16 @@ final class PolicyTransaction {
                     || logBytes - loaded.docLogBytes() >= Math.max(MIN_SNAPSHOT_INTERVAL, loaded.docSize());
             if (snapshot) {
                 byte[] bytes = PolicyJson.write(PolicyDocument.of(policy).snapshotOf(logBytes), false);
-                AtomicFiles.writeSnapshot(files.policyFile, bytes);
-                loader.remember(new PolicyLoader.Cache(policy, logBytes, log, Stamp.of(files.policyFile), logBytes, bytes.length));
+                try {
+                    AtomicFiles.deleteLeftovers(files.policyFile); // of snapshots a crash interrupted (we hold the lock)
+                    AtomicFiles.writeSnapshot(files.policyFile, bytes);
+                    loader.remember(new PolicyLoader.Cache(policy, logBytes, log, Stamp.of(files.policyFile), logBytes,
+                            bytes.length));
+                } catch (IOException e) {
+                    // the update is durable in the log: a missing snapshot costs a longer replay, not the update
+                    loader.warn("could not write the snapshot " + files.policyFile + " (" + e + "); the update is saved in "
+                            + files.episodeLog.getFileName() + " and the snapshot will be written by a later update");
+                }
             } else {
                 loader.remember(new PolicyLoader.Cache(policy, logBytes, log, loaded.document(), loaded.docLogBytes(),
                         loaded.docSize()));

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.selfheal.faults;
+
+import io.jenkins.plugins.selfheal.engine.store.Policy;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static io.jenkins.plugins.selfheal.faults.FaultEpisodes.ACTION;
+import static io.jenkins.plugins.selfheal.faults.FaultEpisodes.STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 10 item 8: a writer process learning into one policy is killed with SIGKILL at random points,
+ * 200 times ({@code -Dselfheal.faults.kills=N} to change; {@code -Dselfheal.faults.seed=S} to replay).
+ * Each next writer retries from the first episode it did not see acknowledged, as a person clicking
+ * again would. After every kill: the policy loads, the log's episodes are a prefix of the planned
+ * sequence holding every acknowledged one, and each is learned exactly once.
+ */
+class KilledWriterTest {
+    private static final int KILLS = Integer.getInteger("selfheal.faults.kills", 200);
+
+    @TempDir
+    Path dir;
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    private PolicyStore store() {
+        return FaultEpisodes.store(dir.resolve("policy.json"), warnings::add);
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aWriterKilledAtRandomPointsLosesNoAcknowledgedEpisodeAndLearnsNoneTwice() throws Exception {
+        long seed = Long.getLong("selfheal.faults.seed", System.nanoTime());
+        Random random = new Random(seed);
+        System.out.println("KilledWriterTest: " + KILLS + " kills, seed " + seed);
+        Path policy = dir.resolve("policy.json");
+        Path archive = dir.resolve("writer.jsa");
+        Files.createDirectories(dir.resolve("warm-up"));
+        WriterProcess recorder = WriterProcess.start(dir.resolve("warm-up/policy.json"), archive, dir.resolve("warm-up.err"))
+                .awaitReady();
+        recorder.go(0, 3, "w");
+        recorder.finish();
+
+        long acknowledged = -1;
+        int durableButUnacknowledged = 0;
+        long started = System.nanoTime();
+        // the next two writers start their JVMs while one works, so the kills come fast
+        java.util.ArrayDeque<WriterProcess> spares = new java.util.ArrayDeque<>();
+        for (int i = 0; i < 2; i++) {
+            spares.add(WriterProcess.start(policy, archive, dir.resolve("writer-" + i + ".err")));
+        }
+        for (int kill = 0; kill < KILLS; kill++) {
+            WriterProcess current = spares.remove().awaitReady();
+            current.go(acknowledged + 1, -1, "e");
+            spares.add(WriterProcess.start(policy, archive, dir.resolve("writer-" + (kill % 3) + ".err")));
+            // the fault itself: SIGKILL after a random time (0-40 ms: before, between or inside updates)
+            Thread.sleep(random.nextInt(41));
+            long last = current.kill();
+            acknowledged = Math.max(acknowledged, last);
+
+            List<String> ids = FaultEpisodes.loggedIds(store());
+            int n = ids.size();
+            assertThat(ids).as("after kill %d (seed %d): a prefix of the planned episodes", kill, seed)
+                    .containsExactlyElementsOf(LongStream.range(0, n).mapToObj(i -> "e" + i).toList());
+            assertThat((long) n - 1).as("after kill %d (seed %d): every acknowledged episode is logged", kill, seed)
+                    .isGreaterThanOrEqualTo(acknowledged);
+            Policy loaded = store().read();
+            assertThat(loaded.episodes()).as("after kill %d (seed %d): episodes counted once", kill, seed).isEqualTo(n);
+            assertThat(loaded.table().entry(STATE, ACTION).visits()).as("after kill %d (seed %d): learned once", kill, seed)
+                    .isEqualTo(n);
+            if (n - 1 > acknowledged) {
+                durableButUnacknowledged++;
+            }
+        }
+        for (WriterProcess spare : spares) {
+            spare.kill();
+        }
+        System.out.printf("KilledWriterTest: %d kills in %.1f s; %d episodes acknowledged; %d kills after a durable but "
+                        + "unacknowledged episode (its retry learned nothing); %d warnings (torn lines repaired)%n",
+                KILLS, (System.nanoTime() - started) / 1e9, acknowledged + 1, durableButUnacknowledged, warnings.size());
+        assertThat(acknowledged).as("the writers made progress").isGreaterThan(KILLS / 4);
+    }
+}
