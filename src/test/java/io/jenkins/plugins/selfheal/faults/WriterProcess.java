@@ -17,6 +17,8 @@ final class WriterProcess {
     private final Process process;
     private final BufferedReader out;
     private final Path errors;
+    /** The last ACK read before the kill (by {@link #awaitAck}); -1 when none. */
+    private long acknowledged = -1;
 
     private WriterProcess(Process process, Path errors) {
         this.process = process;
@@ -57,6 +59,18 @@ final class WriterProcess {
         in.flush();
     }
 
+    /** Waits until the writer has acknowledged one more episode (so a run of kills makes progress whatever the machine's speed). */
+    void awaitAck() throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("ACK ")) {
+                acknowledged = Long.parseLong(line.substring(4));
+                return;
+            }
+        }
+        throw new IOException("writer ended without an acknowledgement; stderr: " + Files.readString(errors));
+    }
+
     /** SIGKILL, then every ACK it printed: the last acknowledged number, or -1. */
     long kill() throws IOException, InterruptedException {
         // through the handle: Process.destroyForcibly would also close the pipe with the last ACKs in it
@@ -81,7 +95,7 @@ final class WriterProcess {
     }
 
     private long lastAck() throws IOException {
-        long last = -1;
+        long last = acknowledged;
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("ACK ")) {
