@@ -4,11 +4,9 @@ import io.jenkins.plugins.selfheal.engine.store.Policy;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,17 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 10 item 8: two writer processes and 16 threads learn into one policy at once, the threads
  * repeating every third episode (a second click): every episode is logged once, in each writer's order.
  */
-class CrowdTest {
+class CrowdTest extends PolicyFolderTest {
     private static final int PROCESS_EPISODES = 40;
     private static final int THREAD_EPISODES = 12;
 
-    @TempDir
-    Path dir;
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-
-    private PolicyStore store() {
-        return FaultEpisodes.store(dir.resolve("policy.json"), warnings::add);
-    }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)

@@ -1,15 +1,11 @@
 package io.jenkins.plugins.selfheal.faults;
 
 import io.jenkins.plugins.selfheal.engine.store.Policy;
-import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again would. After every kill: the policy loads, the log's episodes are a prefix of the planned
  * sequence holding every acknowledged one, and each is learned exactly once.
  */
-class KilledWriterTest {
+class KilledWriterTest extends PolicyFolderTest {
     private static final int KILLS = Integer.getInteger("selfheal.faults.kills", 200);
 
-    @TempDir
-    Path dir;
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-
-    private PolicyStore store() {
-        return FaultEpisodes.store(dir.resolve("policy.json"), warnings::add);
-    }
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)

@@ -7,13 +7,9 @@ import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import static io.jenkins.plugins.selfheal.faults.FaultEpisodes.ACTION;
 import static io.jenkins.plugins.selfheal.faults.FaultEpisodes.STATE;
@@ -21,14 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Issue 10 item 5: an episode is learned at most once, whatever failed after its log line was forced. */
-class LearnOnceTest {
-    @TempDir
-    Path dir;
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-
-    private PolicyStore store() {
-        return FaultEpisodes.store(dir.resolve("policy.json"), warnings::add);
-    }
+class LearnOnceTest extends PolicyFolderTest {
 
     @Test
     void aSecondDecisionOfTheSameEpisodeLearnsNothing() throws Exception {

@@ -1,17 +1,13 @@
 package io.jenkins.plugins.selfheal.faults;
 
 import io.jenkins.plugins.selfheal.engine.store.Policy;
-import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -25,14 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 40 rounds ({@code -Dselfheal.faults.seed=S} to replay). After each the policy loads, the log's episodes
  * are the planned prefix (a cut log loses its last line, and the writer goes on from there), each once.
  */
-class TornFilesTest {
-    @TempDir
-    Path dir;
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-
-    private PolicyStore store() {
-        return FaultEpisodes.store(dir.resolve("policy.json"), warnings::add);
-    }
+class TornFilesTest extends PolicyFolderTest {
 
     @Test
     void damagedSnapshotsAndLogTailsAreRepairedWithoutLosingOrRepeatingAnEpisode() throws Exception {
