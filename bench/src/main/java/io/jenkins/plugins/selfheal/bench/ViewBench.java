@@ -6,11 +6,11 @@ import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
@@ -110,8 +110,8 @@ final class ViewBench {
         }
         Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 60L);
         Set<ActionKind> all = EnumSet.allOf(ActionKind.class);
-        HealStep step = new HealStep(new Decision("rl", state, action, Choice.EXPLOIT, 0.1, q, all),
-                ActionOutcome.succeeded(Duration.ofMillis(200), "simulated fix worked"), "no_failure_UP", true, all);
+        HealAttempt step = new HealAttempt(new Decision("rl", state, action, Choice.EXPLOIT, 0.1, q, all),
+                ActionResult.succeeded(Duration.ofMillis(200), "simulated fix worked"), "no_failure_UP", true, all);
         Observation initial = new Observation(Optional.of(Finding.crash("simulated crash")),
                 UptimeReading.down(List.of(), "simulated crash"), state);
         HealResult heal = new HealResult("rl", "initial", initial, List.of(step), Outcome.HEALED,

@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.engine.view;
 
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
 import java.time.Duration;
@@ -108,7 +108,7 @@ final class HistoryAccumulator {
     }
 
     private static ViewDocument.RecentDecision recentDecision(Episode episode, String at) {
-        Optional<HealStep> last = episode.heal().lastStep();
+        Optional<HealAttempt> last = episode.heal().lastStep();
         return new ViewDocument.RecentDecision(at, episode.state(), last.map(s -> s.action().id()).orElse(null),
                 last.map(s -> s.decision().choice().label()).orElse(null), episode.outcome().id(), episode.verdict().id(),
                 episode.reward(), SafeLink.orNull(episode.link().orElse(null)));
