@@ -35,6 +35,8 @@ public final class AutonomyLedger {
     private final Path file;
     private final Consumer<String> warnings;
     private LedgerData data;
+    /** Whether {@link #data} was saved to the file: a file gone since (the job deleted) starts over. */
+    private boolean saved;
 
     public AutonomyLedger(Path file, Consumer<String> warnings) {
         this.file = file;
@@ -109,8 +111,9 @@ public final class AutonomyLedger {
     }
 
     private LedgerData load() throws IOException {
-        if (data == null) {
+        if (data == null || (saved && !Files.exists(file))) {
             data = read();
+            saved = Files.exists(file);
         }
         return data;
     }
@@ -134,6 +137,7 @@ public final class AutonomyLedger {
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(next));
         data = next;
+        saved = true;
     }
 
     private static Map<String, Map<String, Judgement>> copy(Map<String, Map<String, Judgement>> counts) {
