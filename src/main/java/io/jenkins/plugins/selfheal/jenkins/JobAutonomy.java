@@ -17,8 +17,17 @@ final class JobAutonomy {
     private JobAutonomy() {
     }
 
+    /** Whether the job has autonomy bookkeeping (a verdict counted, a heal capped, a simulated episode decided). */
+    static boolean exists(Job<?, ?> job) {
+        return java.nio.file.Files.exists(file(job));
+    }
+
+    private static Path file(Job<?, ?> job) {
+        return new File(new File(job.getRootDir(), "self-heal"), "autonomy.json").toPath().toAbsolutePath().normalize();
+    }
+
     static AutonomyLedger ledger(Job<?, ?> job) {
-        Path file = new File(new File(job.getRootDir(), "self-heal"), "autonomy.json").toPath().toAbsolutePath().normalize();
+        Path file = file(job);
         String name = job.getFullName();
         return LEDGERS.computeIfAbsent(file, f -> new AutonomyLedger(f,
                 warning -> LOGGER.log(Level.WARNING, "Self-Heal autonomy of {0}: {1}", new Object[] {name, warning})));

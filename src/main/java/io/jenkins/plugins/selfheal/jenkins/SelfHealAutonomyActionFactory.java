@@ -8,7 +8,7 @@ import jenkins.model.TransientActionFactory;
 import java.util.Collection;
 import java.util.List;
 
-/** Adds "Self-Heal autonomy" to every job that has a policy. */
+/** Adds "Self-Heal autonomy" to every job that has a policy or autonomy bookkeeping. */
 @Extension
 @SuppressWarnings("rawtypes")
 public class SelfHealAutonomyActionFactory extends TransientActionFactory<Job> {
@@ -24,6 +24,6 @@ public class SelfHealAutonomyActionFactory extends TransientActionFactory<Job> {
 
     @Override
     public Collection<? extends Action> createFor(Job job) {
-        return JobPolicy.store(job).exists() ? List.of(new SelfHealAutonomyAction(job)) : List.of();
+        return JobPolicy.store(job).exists() || JobAutonomy.exists(job) ? List.of(new SelfHealAutonomyAction(job)) : List.of();
     }
 }
