@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The core the Pipeline step and the post-build step share: builds the job's deployment target
@@ -111,23 +112,31 @@ final class BuildHealer {
         if (ran) {
             ledger.healRan(Instant.now(), result.outcome() == Outcome.FAILED);
         }
+        boolean asks = result.needsFeedback() && parameters.feedback() != FeedbackMode.NONE;
+        Optional<AutonomyGate.Verdict> gate = asks && ran
+                ? Optional.of(AutonomyGate.decide(autonomy.gate(), result, ledger.judgements(result.generation())))
+                : Optional.empty();
+        String note = !result.needsFeedback() ? null
+                : autonomy.shadow() ? "shadow mode: nothing ran and the build's result is left alone"
+                : gate.map(AutonomyGate.Verdict::why).orElse(ran ? null : SelfHealGlobalConfiguration.get().isRecommendOnly()
+                        ? "recommend-only mode" : hold.orElse("recommend-only mode"));
+        boolean alone = gate.map(AutonomyGate.Verdict::actsAlone).orElse(false);
         Episode draft = Episode.pending(result, episodeId(), run.getUrl(), Instant.now());
-        SelfHealBuildAction action = attach(draft, executionId);
-        parameters.injectedFault().ifPresent(kind -> action.markSimulated(parameters.simulate(), autonomy.learnFromSimulated()));
-        if (!result.needsFeedback() || parameters.feedback() == FeedbackMode.NONE) {
+        // marked before the record is attached: a decision from the page may come at once
+        SelfHealBuildAction action = attach(draft, executionId, record -> {
+            parameters.injectedFault().ifPresent(kind -> record.markSimulated(parameters.simulate(), autonomy.learnFromSimulated()));
+            record.markAutonomy(autonomy.shadow(), alone, note);
+        });
+        if (!asks) {
             action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
         } else if (autonomy.shadow()) {
-            action.markAutonomy(true, false, "shadow mode: nothing ran and the build's result is left alone");
             log("shadow mode: say on the build page whether " + result.lastStep().orElseThrow().action().id()
                     + " was the right action, " + run.getUrl() + " (the build goes on)");
-        } else if (!ran) {
-            action.markAutonomy(false, false, hold.orElse("recommend-only mode"));
+        } else if (gate.isEmpty()) {
             askForFeedback();
         } else {
-            AutonomyGate.Verdict gate = AutonomyGate.decide(autonomy.gate(), result, ledger.judgements(result.generation()));
-            action.markAutonomy(false, gate.actsAlone(), gate.why());
-            log("autonomy: " + gate.why());
-            if (gate.actsAlone()) {
+            log("autonomy: " + note);
+            if (alone) {
                 log("acted alone; the verdict can still be given on the build page, " + run.getUrl());
             } else {
                 askForFeedback();
@@ -175,10 +184,11 @@ final class BuildHealer {
      * One record per heal: a build may run selfHeal more than once (stages, parallel branches at the
      * same moment), so its URL name is chosen and the record attached under one lock.
      */
-    private SelfHealBuildAction attach(Episode draft, String executionId) {
+    private SelfHealBuildAction attach(Episode draft, String executionId, Consumer<SelfHealBuildAction> marks) {
         synchronized (ATTACHING) {
             SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId,
                     SelfHealBuildAction.urlNameFor(run.getActions(SelfHealBuildAction.class).size()));
+            marks.accept(action);
             run.addAction(action);
             return action;
         }
