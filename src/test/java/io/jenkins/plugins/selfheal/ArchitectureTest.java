@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     /**
      * Bottom up: uptime, detect, heal, learn, episode (the typed episode), store (its serialised form),
-     * then loop and view side by side, sim above loop; the CLI and the Jenkins side use the engine and
+     * then loop, view and autonomy (the gate, the caps) side by side, sim above loop; the CLI and the Jenkins side use the engine and
      * never each other. The view is shared by the job page and the CLI report, so it uses neither.
      */
     @Test
@@ -50,22 +50,24 @@ class ArchitectureTest {
                 .layer("loop").definedBy(ROOT + ".engine.loop..")
                 .layer("view").definedBy(ROOT + ".engine.view..")
                 .layer("sim").definedBy(ROOT + ".engine.sim..")
+                .layer("autonomy").definedBy(ROOT + ".engine.autonomy..")
                 .layer("cli").definedBy(ROOT + ".cli..")
                 .layer("jenkins").definedBy(ROOT + ".jenkins..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("jenkins").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "jenkins")
                 .whereLayer("view").mayOnlyBeAccessedByLayers("cli", "jenkins")
+                .whereLayer("autonomy").mayOnlyBeAccessedByLayers("cli", "jenkins")
                 .whereLayer("loop").mayOnlyBeAccessedByLayers("sim", "cli", "jenkins")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("loop", "view", "sim", "cli", "jenkins")
-                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "sim", "cli", "jenkins")
-                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "sim", "cli", "jenkins")
-                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "sim", "cli",
-                        "jenkins")
-                .whereLayer("detect").mayOnlyBeAccessedByLayers("heal", "episode", "store", "loop", "view", "sim", "cli",
-                        "jenkins")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("loop", "view", "sim", "autonomy", "cli", "jenkins")
+                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "sim", "autonomy", "cli", "jenkins")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "sim", "autonomy", "cli", "jenkins")
+                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "sim", "autonomy",
+                        "cli", "jenkins")
+                .whereLayer("detect").mayOnlyBeAccessedByLayers("heal", "episode", "store", "loop", "view", "sim", "autonomy",
+                        "cli", "jenkins")
                 .whereLayer("uptime").mayOnlyBeAccessedByLayers("detect", "heal", "learn", "episode", "store", "loop",
-                        "view", "sim", "cli", "jenkins")
+                        "view", "sim", "autonomy", "cli", "jenkins")
                 .because("the engine runs without Jenkins and the CLI; the plugin does not ship the CLI")
                 .check(classes);
     }

@@ -78,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
         RunPreflight.writableFolder("--policy", policy.toAbsolutePath().getParent());
         RunPreflight.writableFiles("--policy", List.of(policy, store.episodeLog(),
                 policy.resolveSibling(policy.getFileName() + ".lock")));
+        if (options.usesAutonomy()) {
+            RunPreflight.writableFiles("--policy", List.of(CliAutonomy.ledgerFile(policy)));
+        }
         PolicyAccess.requireRebuildable(store);
         Optional<QTable> original = logs.foreignQTable(store.read().table());
         if (original.isPresent() && store.exists()) {

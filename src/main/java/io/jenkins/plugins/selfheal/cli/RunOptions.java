@@ -62,6 +62,19 @@ final class RunOptions {
             description = "Actions one episode may try before giving up, 1 to 10 (default: ${DEFAULT-VALUE}).")
     int maxHeals;
 
+    @Option(names = "--autonomy", paramLabel = "ask|confident|auto", defaultValue = "ask",
+            description = "Ask for a verdict (ask), only when not confident in the chosen action (confident), or never "
+                    + "(auto); a heal that acts alone is learned from its outcome (default: ${DEFAULT-VALUE}).")
+    String autonomy;
+
+    @Option(names = "--confidence-threshold", paramLabel = "T", defaultValue = "0.8",
+            description = "Confidence --autonomy confident needs to act alone, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double confidenceThreshold;
+
+    @Option(names = "--mode", paramLabel = "act|shadow", defaultValue = "act",
+            description = "act heals; shadow chooses and asks, running no action (default: ${DEFAULT-VALUE}).")
+    String mode;
+
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double alpha;
 
@@ -92,6 +105,26 @@ final class RunOptions {
             throw new IllegalArgumentException("--feedback-timeout must be >= 0, was " + feedbackTimeoutSeconds);
         }
         parameters();
+        autonomy();
+        mode();
+        io.jenkins.plugins.selfheal.engine.autonomy.AutonomyGate.requireThreshold(confidenceThreshold);
+        if (episodes != null && usesAutonomy()) {
+            throw new IllegalArgumentException("--autonomy/--mode: for one run, not a training batch (--episodes)");
+        }
+    }
+
+    io.jenkins.plugins.selfheal.engine.autonomy.Autonomy autonomy() {
+        return CliAutonomy.parseAutonomy(autonomy);
+    }
+
+    io.jenkins.plugins.selfheal.engine.autonomy.HealMode mode() {
+        return CliAutonomy.parseMode(mode);
+    }
+
+    /** Whether the run uses autonomy or shadow mode (and so keeps verdict counts). */
+    boolean usesAutonomy() {
+        return autonomy() != io.jenkins.plugins.selfheal.engine.autonomy.Autonomy.ASK
+                || mode() != io.jenkins.plugins.selfheal.engine.autonomy.HealMode.ACT;
     }
 
     String failTypeName() {

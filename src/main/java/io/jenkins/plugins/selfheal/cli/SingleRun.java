@@ -60,12 +60,17 @@ final class SingleRun {
         context.clock().advance(deployment.deploy().duration());
 
         HealService service = context.service(context::say);
-        HealResult result = service.heal(context.clock().timing(deployment));
+        Optional<CliAutonomy> autonomy = CliAutonomy.of(options, warning -> context.say("warning: " + warning));
+        HealResult result = service.heal(context.clock().timing(deployment), autonomy.flatMap(CliAutonomy::hold));
         logHeal(result);
         if (!result.needsFeedback()) {
             record(result, Feedback.none("healthy: nothing to review"));
             context.say("no failure detected: the deployment is healthy");
             return finish(result);
+        }
+        Optional<Feedback> alone = autonomy.isPresent() ? autonomy.get().alone(result, context::say) : Optional.empty();
+        if (alone.isPresent()) {
+            return learned(result, alone.get(), autonomy);
         }
         try (InterruptGuard guard = new InterruptGuard()) {
             Feedback feedback;
@@ -81,12 +86,15 @@ final class SingleRun {
                 feedback = Feedback.none("interrupted at the prompt");
             }
             guard.promptDone();
-            return learned(result, feedback);
+            return learned(result, feedback, autonomy);
         }
     }
 
-    private int learned(HealResult result, Feedback feedback) throws IOException {
+    private int learned(HealResult result, Feedback feedback, Optional<CliAutonomy> autonomy) throws IOException {
         Episode entry = record(result, feedback);
+        if (autonomy.isPresent()) {
+            autonomy.get().judged(entry);
+        }
         HealAttempt last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
         double before = last.decision().qValues().get(last.action());

@@ -16,12 +16,17 @@ import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.autonomy.AutonomyGate;
+import io.jenkins.plugins.selfheal.engine.autonomy.AutonomyLedger;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The core the Pipeline step and the post-build step share: builds the job's deployment target
@@ -89,10 +94,64 @@ final class BuildHealer {
                 : DeploymentResult.success(Duration.ZERO);
     }
 
-    /** Runs the loop and attaches the record; the episode is pending unless feedback is {@code none}. */
+    /**
+     * Runs the loop and attaches the record; the episode is pending unless feedback is {@code none}.
+     * Shadow mode and a heal refused by the caps decide without running anything; the autonomy gate
+     * says whether the heal asks for a verdict ({@link SelfHealBuildAction#buildWaits}).
+     */
     SelfHealBuildAction heal(DeploymentResult first, DeploymentRunner redeploy, DataCheck data, String executionId)
             throws IOException, InterruptedException {
+        AutonomyParameters autonomy = parameters.autonomy();
+        AutonomyLedger ledger = JobAutonomy.ledger(run.getParent());
         HealService service = JobPolicy.healing(run.getParent(), parameters.planner(), parameters.maxHeals(), this::log);
+        DeploymentTarget target = target(first, redeploy, data, service);
+        Optional<String> hold = autonomy.shadow() ? Optional.of("shadow mode: recording what Self-Heal would do")
+                : ledger.refusal(autonomy.budget(), Instant.now());
+        HealResult result = service.heal(target, hold);
+        boolean ran = result.needsFeedback() && result.outcome() != Outcome.RECOMMENDED;
+        if (ran) {
+            ledger.healRan(Instant.now(), result.outcome() == Outcome.FAILED);
+        }
+        boolean asks = result.needsFeedback() && parameters.feedback() != FeedbackMode.NONE;
+        Optional<AutonomyGate.Verdict> gate = asks && ran
+                ? Optional.of(AutonomyGate.decide(autonomy.gate(), result, ledger.judgements(result.generation())))
+                : Optional.empty();
+        String note = !result.needsFeedback() ? null
+                : autonomy.shadow() ? "shadow mode: nothing ran and the build's result is left alone"
+                : gate.map(AutonomyGate.Verdict::why).orElse(ran ? null : SelfHealGlobalConfiguration.get().isRecommendOnly()
+                        ? "recommend-only mode" : hold.orElse("recommend-only mode"));
+        boolean alone = gate.map(AutonomyGate.Verdict::actsAlone).orElse(false);
+        Episode draft = Episode.pending(result, episodeId(), run.getUrl(), Instant.now());
+        // marked before the record is attached: a decision from the page may come at once
+        SelfHealBuildAction action = attach(draft, executionId, record -> {
+            parameters.injectedFault().ifPresent(kind -> record.markSimulated(parameters.simulate(), autonomy.learnFromSimulated()));
+            record.markAutonomy(autonomy.shadow(), alone, note);
+        });
+        if (!asks) {
+            action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
+        } else if (autonomy.shadow()) {
+            log("shadow mode: say on the build page whether " + result.lastStep().orElseThrow().action().id()
+                    + " was the right action, " + run.getUrl() + " (the build goes on)");
+        } else if (gate.isEmpty()) {
+            askForFeedback();
+        } else {
+            log("autonomy: " + note);
+            if (alone) {
+                log("acted alone; the verdict can still be given on the build page, " + run.getUrl());
+            } else {
+                askForFeedback();
+            }
+        }
+        if (action.isSimulated()) {
+            log("simulated episode (simulate: '" + parameters.simulate() + "'): " + (autonomy.learnFromSimulated()
+                    ? "learned, as learning from simulated episodes is on" : "not learned (learning from simulated episodes is off)"));
+        }
+        run.save();
+        return action;
+    }
+
+    private DeploymentTarget target(DeploymentResult first, DeploymentRunner redeploy, DataCheck data, HealService service)
+            throws IOException {
         Duration threshold = service.latencyThreshold(parameters.latencyThreshold());
         ConfiguredTarget.Builder builder = ConfiguredTarget.builder(first)
                 .redeployWith(redeploy)
@@ -112,28 +171,24 @@ final class BuildHealer {
             log("simulating a " + parameters.simulate() + " (simulate: '" + parameters.simulate() + "')");
             target = new InjectedFault(target, parameters.injectedFault().get(), SuccessTable.DEFAULT, new Random());
         }
-        HealResult result = service.heal(target);
-        Episode draft = Episode.pending(result, episodeId(), run.getUrl(), Instant.now());
-        SelfHealBuildAction action = attach(draft, executionId);
-        if (!result.needsFeedback() || parameters.feedback() == FeedbackMode.NONE) {
-            action.decideWithoutFeedback(result.needsFeedback() ? "feedback: 'none'" : "healthy: nothing to review");
-        } else {
-            log("waiting for feedback: Accept, Reject or Override on the build page, " + run.getUrl()
-                    + (parameters.feedback() == FeedbackMode.WAIT ? " (the build waits up to " + parameters.feedbackTimeoutMinutes()
-                    + " minutes)" : " (the build goes on; decide any time)"));
-        }
-        run.save();
-        return action;
+        return target;
+    }
+
+    private void askForFeedback() {
+        log("waiting for feedback: Accept, Reject or Override on the build page, " + run.getUrl()
+                + (parameters.feedback() == FeedbackMode.WAIT ? " (the build waits up to " + parameters.feedbackTimeoutMinutes()
+                + " minutes)" : " (the build goes on; decide any time)"));
     }
 
     /**
      * One record per heal: a build may run selfHeal more than once (stages, parallel branches at the
      * same moment), so its URL name is chosen and the record attached under one lock.
      */
-    private SelfHealBuildAction attach(Episode draft, String executionId) {
+    private SelfHealBuildAction attach(Episode draft, String executionId, Consumer<SelfHealBuildAction> marks) {
         synchronized (ATTACHING) {
             SelfHealBuildAction action = new SelfHealBuildAction(draft, executionId,
                     SelfHealBuildAction.urlNameFor(run.getActions(SelfHealBuildAction.class).size()));
+            marks.accept(action);
             run.addAction(action);
             return action;
         }

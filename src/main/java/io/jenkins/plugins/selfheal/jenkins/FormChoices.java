@@ -49,4 +49,41 @@ final class FormChoices {
             return FormValidation.error(field + ": '" + value + "' is not a whole number");
         }
     }
+
+    /** @param withDefault whether a job may leave it to the global default (an empty choice) */
+    static ListBoxModel autonomies(boolean withDefault) {
+        ListBoxModel model = new ListBoxModel();
+        if (withDefault) {
+            model.add("The global default", "");
+        }
+        model.add("Always ask for a verdict (ask)", "ask");
+        model.add("Act alone when confident (confident)", "confident");
+        model.add("Never ask (auto)", "auto");
+        return model;
+    }
+
+    static ListBoxModel autonomies() {
+        return autonomies(false);
+    }
+
+    static ListBoxModel modes() {
+        ListBoxModel model = new ListBoxModel();
+        model.add("Heal (act)", "act");
+        model.add("Record what it would do, run nothing (shadow)", "shadow");
+        return model;
+    }
+
+    static FormValidation checkThreshold(String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            io.jenkins.plugins.selfheal.engine.autonomy.AutonomyGate.requireThreshold(Double.parseDouble(value.trim()));
+            return FormValidation.ok();
+        } catch (NumberFormatException e) {
+            return FormValidation.error("confidenceThreshold: '" + value + "' is not a number");
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
 }

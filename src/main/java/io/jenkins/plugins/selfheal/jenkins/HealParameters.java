@@ -34,10 +34,19 @@ public final class HealParameters implements Serializable {
     private final String feedback;
     private final int feedbackTimeoutMinutes;
     private final String simulate;
+    /** Null in a Pipeline program saved before autonomy existed: {@link AutonomyParameters#DEFAULTS}. */
+    private final AutonomyParameters autonomy;
 
     public HealParameters(String planner, String healthUrl, long latencyThresholdMs, String dataset, String rules,
                           String deploy, String rollback, String restart, int maxHeals, String feedback,
                           int feedbackTimeoutMinutes, String simulate) {
+        this(planner, healthUrl, latencyThresholdMs, dataset, rules, deploy, rollback, restart, maxHeals, feedback,
+                feedbackTimeoutMinutes, simulate, AutonomyParameters.DEFAULTS);
+    }
+
+    public HealParameters(String planner, String healthUrl, long latencyThresholdMs, String dataset, String rules,
+                          String deploy, String rollback, String restart, int maxHeals, String feedback,
+                          int feedbackTimeoutMinutes, String simulate, AutonomyParameters autonomy) {
         planner = PlannerKind.parse(planner).id();
         text(healthUrl).ifPresent(HttpUptimeProbe::parseHealthUrl); // parsing only: no HTTP client per step start
         if (latencyThresholdMs <= 0) {
@@ -67,6 +76,7 @@ public final class HealParameters implements Serializable {
         this.feedback = feedback;
         this.feedbackTimeoutMinutes = feedbackTimeoutMinutes;
         this.simulate = simulate;
+        this.autonomy = java.util.Objects.requireNonNull(autonomy, "autonomy");
     }
 
     public static final long DEFAULT_LATENCY_THRESHOLD_MS = LatencyDetector.DEFAULT_THRESHOLD.toMillis();
@@ -117,6 +127,10 @@ public final class HealParameters implements Serializable {
 
     public String simulate() {
         return simulate;
+    }
+
+    public AutonomyParameters autonomy() {
+        return autonomy == null ? AutonomyParameters.DEFAULTS : autonomy;
     }
 
     public Optional<String> healthUrlValue() {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
 import hudson.model.Item;
+import hudson.model.Job;
+import io.jenkins.plugins.selfheal.engine.autonomy.AutonomyLedger;
 import hudson.model.Run;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
@@ -14,6 +16,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -31,6 +34,16 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     private final String urlName;
     /** The data set after this build's check (post-build step): where the next build's check starts. */
     private long[] datasetBaseline;
+    /** The injected failure ({@code simulate}) this episode healed, or null for a real one. */
+    private String simulated;
+    /** Whether a simulated episode teaches the policy (the administrator's switch when it ran). */
+    private boolean simulatedLearned;
+    /** Shadow mode: nothing ran; the page asks what the right action was. */
+    private boolean shadow;
+    /** Whether the autonomy gate let the heal go on without a verdict. */
+    private boolean actedAlone;
+    /** The gate's (or the caps') reasons in words, or null (a record from before autonomy). */
+    private String autonomyNote;
     private transient Run<?, ?> run;
 
     /** @param urlName unique in the build: see {@link #urlNameFor} */
@@ -89,6 +102,71 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
         this.datasetBaseline = baseline.clone();
     }
 
+    void markSimulated(String kind, boolean learned) {
+        this.simulated = kind;
+        this.simulatedLearned = learned;
+    }
+
+    void markAutonomy(boolean shadowMode, boolean alone, String note) {
+        this.shadow = shadowMode;
+        this.actedAlone = alone;
+        this.autonomyNote = note;
+    }
+
+    /** Whether a person is asked and a {@code wait} step waits: not when the heal acted alone, nor in shadow mode. */
+    boolean buildWaits() {
+        return !actedAlone && !shadow;
+    }
+
+    public boolean isShadow() {
+        return shadow;
+    }
+
+    public boolean isSimulated() {
+        return simulated != null;
+    }
+
+    public String getSimulatedFailure() {
+        return simulated == null ? "" : simulated;
+    }
+
+    public boolean isSimulatedLearned() {
+        return simulatedLearned;
+    }
+
+    public boolean isActedAlone() {
+        return actedAlone;
+    }
+
+    public String getAutonomyNote() {
+        return autonomyNote == null ? "" : autonomyNote;
+    }
+
+    /**
+     * How this record's verdict is learned: by the job's policy, except a simulated episode while learning
+     * from those is off (decided, rewarded 0, nothing learned); then counted for the autonomy gate.
+     */
+    DecisionRecord.Learner learner() {
+        Job<?, ?> job = run.getParent();
+        boolean learns = simulated == null || simulatedLearned;
+        return (pending, feedback, by) -> {
+            Episode decided = learns ? JobPolicy.learner(job).learn(pending, feedback, by)
+                    : pending.decided(feedback, by, Instant.now(), 0.0, List.of());
+            try {
+                AutonomyLedger ledger = JobAutonomy.ledger(job);
+                if (simulated != null) {
+                    ledger.simulated(learns);
+                }
+                if (learns) {
+                    ledger.judged(decided, shadow);
+                }
+            } catch (IOException e) { // the verdict is learned; only the confidence count is behind
+                LOGGER.log(Level.WARNING, "Self-Heal could not count the verdict of " + run + " for its autonomy", e);
+            }
+            return decided;
+        };
+    }
+
     /** The episode for the page (never null). */
     public Episode getEpisode() {
         return episode();
@@ -140,7 +218,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
 
     /** Applies the verdict once and lets a waiting step go on. */
     Episode decideAndResume(Feedback feedback, String by) throws IOException {
-        Decided outcome = decide(feedback, by, JobPolicy.learner(run.getParent())::learn);
+        Decided outcome = decide(feedback, by, learner());
         if (outcome.decidedNow()) {
             run.save();
             WaitingStepRegistry.resume(run, executionId, outcome.episode());
@@ -150,6 +228,6 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
 
     /** Learns from the outcome alone (feedback 'none', a healthy run, or a timeout). */
     Episode decideWithoutFeedback(String why) throws IOException {
-        return decide(Feedback.none(why), "Self-Heal", JobPolicy.learner(run.getParent())::learn).episode();
+        return decide(Feedback.none(why), "Self-Heal", learner()).episode();
     }
 }

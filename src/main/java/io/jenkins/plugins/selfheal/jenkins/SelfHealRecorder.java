@@ -47,6 +47,11 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
     private String restart;
     private Integer maxHeals = DEFAULT_MAX_HEALS;
     private String feedback = DEFAULT_FEEDBACK;
+    private String autonomy;
+    private Double confidenceThreshold;
+    private Integer maxHealsPerHour;
+    private Integer coolDownMinutes;
+    private String mode;
 
     @DataBoundConstructor
     public SelfHealRecorder() {
@@ -76,9 +81,15 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
      * @throws IllegalArgumentException naming the field
      */
     HealParameters parameters(int feedbackTimeoutMinutes) {
+        return parameters(feedbackTimeoutMinutes, AutonomyParameters.DEFAULTS_ONLY);
+    }
+
+    /** @param defaults the global autonomy defaults this step's own settings override */
+    HealParameters parameters(int feedbackTimeoutMinutes, AutonomyParameters.Defaults defaults) {
         return new HealParameters(planner, healthUrl, getLatencyThresholdMs(), dataset, rules, deploy, rollback, restart,
                 getMaxHeals(), FeedbackMode.find(feedback).filter(FeedbackMode.NONE::equals).orElse(FeedbackMode.ASYNC).id(),
-                feedbackTimeoutMinutes, null);
+                feedbackTimeoutMinutes, null, AutonomyParameters.resolve(autonomy, confidenceThreshold, maxHealsPerHour,
+                        coolDownMinutes, mode, false, defaults));
     }
 
     @Override
@@ -93,7 +104,8 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
 
     private void heal(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        HealParameters parameters = parameters(SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes());
+        HealParameters parameters = parameters(SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes(),
+                SelfHealAutonomyConfiguration.get().defaults());
         BuildHealer runner = new BuildHealer(run, parameters, listener, workspace, launcher, env);
         // The build changed the data before this step runs: judge the rows changed since the
         // previous build's check (the first check judges the whole file).
@@ -105,6 +117,10 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
             run.save();
         }
         Episode episode = action.getEpisode();
+        if (parameters.autonomy().shadow()) {
+            runner.log("shadow mode: the build's result is left as it was");
+            return;
+        }
         switch (episode.outcome()) {
             case FAILED -> {
                 runner.log(StepSummary.oneLine(episode));
@@ -151,6 +167,17 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
     @DataBoundSetter public void setMaxHeals(int maxHeals) { this.maxHeals = maxHeals; }
     public String getFeedback() { return feedback == null ? DEFAULT_FEEDBACK : feedback; }
     @DataBoundSetter public void setFeedback(String feedback) { this.feedback = feedback; }
+    // autonomy, caps and mode; null: the global default (SelfHealAutonomyConfiguration)
+    public String getAutonomy() { return autonomy; }
+    @DataBoundSetter public void setAutonomy(String autonomy) { this.autonomy = HealParameters.text(autonomy).orElse(null); }
+    public Double getConfidenceThreshold() { return confidenceThreshold; }
+    @DataBoundSetter public void setConfidenceThreshold(Double threshold) { this.confidenceThreshold = threshold; }
+    public Integer getMaxHealsPerHour() { return maxHealsPerHour; }
+    @DataBoundSetter public void setMaxHealsPerHour(Integer max) { this.maxHealsPerHour = max; }
+    public Integer getCoolDownMinutes() { return coolDownMinutes; }
+    @DataBoundSetter public void setCoolDownMinutes(Integer minutes) { this.coolDownMinutes = minutes; }
+    public String getMode() { return mode; }
+    @DataBoundSetter public void setMode(String mode) { this.mode = HealParameters.text(mode).orElse(null); }
 
     @Extension
     @Symbol("selfHealCheck")
@@ -171,6 +198,18 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
 
         public ListBoxModel doFillFeedbackItems() {
             return FormChoices.feedbackModes(false);
+        }
+
+        public ListBoxModel doFillAutonomyItems() {
+            return FormChoices.autonomies(true);
+        }
+
+        public ListBoxModel doFillModeItems() {
+            return FormChoices.modes();
+        }
+
+        public FormValidation doCheckConfidenceThreshold(@QueryParameter String value) {
+            return FormChoices.checkThreshold(value);
         }
 
         public FormValidation doCheckHealthUrl(@QueryParameter String value) {

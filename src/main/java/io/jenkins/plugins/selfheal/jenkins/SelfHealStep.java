@@ -33,6 +33,11 @@ public class SelfHealStep extends Step {
     private String feedback = "wait";
     private Integer feedbackTimeoutMinutes;
     private String simulate;
+    private String autonomy;
+    private Double confidenceThreshold;
+    private Integer maxHealsPerHour;
+    private Integer coolDownMinutes;
+    private String mode;
 
     @DataBoundConstructor
     public SelfHealStep() {
@@ -43,8 +48,10 @@ public class SelfHealStep extends Step {
         int timeout = feedbackTimeoutMinutes != null ? feedbackTimeoutMinutes
                 : SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes();
         try {
+            AutonomyParameters autonomyParameters = AutonomyParameters.resolve(autonomy, confidenceThreshold, maxHealsPerHour,
+                    coolDownMinutes, mode, HealParameters.text(simulate).isPresent(), SelfHealAutonomyConfiguration.get().defaults());
             return new SelfHealStepExecution(context, new HealParameters(planner, healthUrl, latencyThresholdMs, dataset,
-                    rules, deploy, rollback, restart, maxHeals, feedback, timeout, simulate));
+                    rules, deploy, rollback, restart, maxHeals, feedback, timeout, simulate, autonomyParameters));
         } catch (IllegalArgumentException e) {
             throw new AbortException("selfHeal: " + e.getMessage()); // one line in the log, no stack trace
         }
@@ -75,6 +82,17 @@ public class SelfHealStep extends Step {
     @DataBoundSetter public void setFeedbackTimeoutMinutes(Integer minutes) { this.feedbackTimeoutMinutes = minutes; }
     public String getSimulate() { return simulate; }
     @DataBoundSetter public void setSimulate(String simulate) { this.simulate = simulate; }
+    // autonomy, caps and mode; null: the global default (SelfHealAutonomyConfiguration)
+    public String getAutonomy() { return autonomy; }
+    @DataBoundSetter public void setAutonomy(String autonomy) { this.autonomy = HealParameters.text(autonomy).orElse(null); }
+    public Double getConfidenceThreshold() { return confidenceThreshold; }
+    @DataBoundSetter public void setConfidenceThreshold(Double threshold) { this.confidenceThreshold = threshold; }
+    public Integer getMaxHealsPerHour() { return maxHealsPerHour; }
+    @DataBoundSetter public void setMaxHealsPerHour(Integer max) { this.maxHealsPerHour = max; }
+    public Integer getCoolDownMinutes() { return coolDownMinutes; }
+    @DataBoundSetter public void setCoolDownMinutes(Integer minutes) { this.coolDownMinutes = minutes; }
+    public String getMode() { return mode; }
+    @DataBoundSetter public void setMode(String mode) { this.mode = HealParameters.text(mode).orElse(null); }
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
@@ -104,6 +122,18 @@ public class SelfHealStep extends Step {
 
         public ListBoxModel doFillFeedbackItems() {
             return FormChoices.feedbackModes(true);
+        }
+
+        public ListBoxModel doFillAutonomyItems() {
+            return FormChoices.autonomies(true);
+        }
+
+        public ListBoxModel doFillModeItems() {
+            return FormChoices.modes();
+        }
+
+        public FormValidation doCheckConfidenceThreshold(@QueryParameter String value) {
+            return FormChoices.checkThreshold(value);
         }
 
         public FormValidation doCheckHealthUrl(@QueryParameter String value) {

@@ -44,6 +44,8 @@ public class SelfHealStepExecution extends StepExecution {
     private final StepPhases phases = new StepPhases();
     /** The data set before the body ran (length, tail checksum): kept across a restart, unlike the agent's FilePath. */
     private long[] datasetBaseline;
+    /** Shadow mode: the deployment's own failure, with which the step ends (Self-Heal changed nothing). */
+    private String shadowFailure;
     private transient volatile Future<?> task;
     private transient volatile Future<?> timer;
     private transient volatile CompletableFuture<DeploymentResult> retryBody;
@@ -99,7 +101,10 @@ public class SelfHealStepExecution extends StepExecution {
         DeploymentRunner redeploy = getContext().hasBody() ? this::runBodyAgain
                 : parameters.deployCommand().isPresent() ? runner.deployCommand() : null;
         SelfHealBuildAction action = runner.heal(first, redeploy, runner.dataCheckSince(datasetBaseline), id);
-        if (action.isAwaitingFeedback() && parameters.feedback() == FeedbackMode.WAIT) {
+        if (parameters.autonomy().shadow() && !first.succeeded()) {
+            shadowFailure = first.message(); // the build fails as it would have without Self-Heal
+        }
+        if (action.isAwaitingFeedback() && action.buildWaits() && parameters.feedback() == FeedbackMode.WAIT) {
             phases.awaitFeedback(Instant.now().plus(parameters.feedbackTimeout()), host());
         } else {
             phases.healed(new StepPhases.Ending.Decided(action.getEpisode()), host());
@@ -213,7 +218,7 @@ public class SelfHealStepExecution extends StepExecution {
             Run<?, ?> run = getContext().get(Run.class);
             SelfHealBuildAction action = SelfHealBuildAction.of(run, id);
             Job<?, ?> job = run.getParent();
-            return new EpisodeSettling(action, JobPolicy.learner(job)::learn,
+            return new EpisodeSettling(action, action.learner(),
                     () -> JobPolicy.store(job).read().generation(), run::save);
         }
 
@@ -238,6 +243,14 @@ public class SelfHealStepExecution extends StepExecution {
                 log(EpisodeSettling.POLICY_REPLACED);
             }
             log("outcome " + episode.outcome().id() + ", feedback " + episode.verdict().id() + ", reward " + episode.reward());
+            if (parameters.autonomy().shadow()) {
+                if (shadowFailure != null) {
+                    getContext().onFailure(new AbortException(shadowFailure + " (shadow mode: Self-Heal ran no action)"));
+                } else {
+                    getContext().onSuccess(StepSummary.returnValue(episode));
+                }
+                return;
+            }
             switch (episode.outcome()) {
                 case FAILED -> getContext().onFailure(new AbortException(StepSummary.oneLine(episode)));
                 case ESCALATED, RECOMMENDED -> {

@@ -22,6 +22,29 @@ class SelfHealRecorderTest {
     }
 
     @Test
+    void itsAutonomySettingsOverrideTheGlobalDefaultsAndAnOldConfigKeepsThem() throws Exception {
+        AutonomyParameters.Defaults global = new AutonomyParameters.Defaults("confident", 0.9, 2, 5, false, false);
+        SelfHealRecorder old = asXStreamReadsIt();
+        assertThat(old.parameters(60, global).autonomy().gate().autonomy())
+                .isEqualTo(io.jenkins.plugins.selfheal.engine.autonomy.Autonomy.CONFIDENT);
+        assertThat(old.parameters(60, global).autonomy().budget().maxPerHour()).isEqualTo(2);
+
+        SelfHealRecorder own = new SelfHealRecorder();
+        own.setAutonomy("auto");
+        own.setConfidenceThreshold(0.5);
+        own.setMaxHealsPerHour(0);
+        own.setCoolDownMinutes(0);
+        own.setMode("shadow");
+        AutonomyParameters p = own.parameters(60, global).autonomy();
+        assertThat(p.gate().autonomy()).isEqualTo(io.jenkins.plugins.selfheal.engine.autonomy.Autonomy.AUTO);
+        assertThat(p.gate().threshold()).isEqualTo(0.5);
+        assertThat(p.budget().maxPerHour()).isZero();
+        assertThat(p.shadow()).isTrue();
+        own.setMode("mirror");
+        assertThatThrownBy(() -> own.parameters(60, global)).hasMessageStartingWith("mode:");
+    }
+
+    @Test
     void aMinimalConfigGetsTheDefaults() throws Exception {
         SelfHealRecorder recorder = asXStreamReadsIt();
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadInputIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins();
+    static final RealJenkins JENKINS = new RealJenkins().withInjectedFailuresAllowed(true);
     private static final AtomicInteger JOBS = new AtomicInteger();
     private static Path outside;
 

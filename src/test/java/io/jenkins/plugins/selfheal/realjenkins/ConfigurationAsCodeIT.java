@@ -25,6 +25,12 @@ class ConfigurationAsCodeIT {
                 rewardRejected: "-2.5"
                 feedbackTimeoutMinutes: 30
                 recommendOnly: true
+              selfHealAutonomy:
+                autonomy: "confident"
+                confidenceThreshold: "0.9"
+                maxHealsPerHour: 3
+                coolDownMinutes: 30
+                allowInjectedFailures: true
             """;
 
     @RegisterExtension
@@ -44,6 +50,21 @@ class ConfigurationAsCodeIT {
         String saved = Files.readString(JENKINS.home().resolve("io.jenkins.plugins.selfheal.jenkins.SelfHealGlobalConfiguration.xml"));
         assertThat(saved).contains("<alpha>0.2</alpha>", "<epsilon>0.05</epsilon>", "<feedbackTimeoutMinutes>30</feedbackTimeoutMinutes>");
         assertThat(JENKINS.log()).doesNotContain("Invalid configuration elements");
+    }
+
+    @Test
+    void theYamlSetsTheAutonomyDefaultsAndTheInjectedFailureSwitch() throws Exception {
+        String settings = JENKINS.anonymous().script("""
+                def c = io.jenkins.plugins.selfheal.jenkins.SelfHealAutonomyConfiguration.get()
+                println "${c.autonomy} ${c.confidenceThreshold} ${c.maxHealsPerHour} ${c.coolDownMinutes} ${c.allowInjectedFailures} ${c.learnFromSimulated}"
+                """);
+        assertThat(settings.strip()).isEqualTo("confident 0.9 3 30 true false");
+        JenkinsClient.Response export = JENKINS.anonymous().post("configuration-as-code/export", Map.of());
+        String yaml = export.body();
+        int section = yaml.indexOf("  selfHealAutonomy:");
+        assertThat(section).as(yaml).isPositive();
+        assertThat(yaml.substring(section, Math.min(yaml.length(), section + 300)))
+                .contains("autonomy: \"confident\"", "allowInjectedFailures: true", "maxHealsPerHour: 3");
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The job page and the job's main page as headless Chromium draws them in the real Jenkins. */
 class JobPageBrowserIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins();
+    static final RealJenkins JENKINS = new RealJenkins().withInjectedFailuresAllowed(true);
 
     @Test
     void theHeatmapShowsTheStatesAndActionsOfTheBuildsRun() throws Exception {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParallelBranchesIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins();
+    static final RealJenkins JENKINS = new RealJenkins().withInjectedFailuresAllowed(true);
 
     @Test
     void eachPanelDecidesItsOwnEpisode() throws Exception {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PermissionsIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins().withExtraPlugins("matrix-auth");
+    static final RealJenkins JENKINS = new RealJenkins().withExtraPlugins("matrix-auth").withInjectedFailuresAllowed(true);
     private static Jobs.Build build;
 
     @BeforeAll

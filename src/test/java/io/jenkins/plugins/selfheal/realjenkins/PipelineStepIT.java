@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.offset;
 /** The .hpi in a real Jenkins, and the {@code selfHeal} step's main flow: wait, decide on the build page, learn. */
 class PipelineStepIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins();
+    static final RealJenkins JENKINS = new RealJenkins().withInjectedFailuresAllowed(true);
 
     @Test
     void theHpiInstallsAndIsActiveWithoutErrors() throws Exception {

@@ -55,6 +55,22 @@ public final class RealJenkins implements ExecutionCondition, BeforeAllCallback,
         return this;
     }
 
+    /**
+     * Lets steps inject failures ({@code simulate}), which a fresh Jenkins refuses: the administrator's switch
+     * in Manage Jenkins » System, set in the home before the first start. {@code learn}: the second switch,
+     * learning from simulated episodes (the tests that teach a policy with injected failures need it).
+     */
+    public RealJenkins withInjectedFailuresAllowed(boolean learn) {
+        homeFiles.put("io.jenkins.plugins.selfheal.jenkins.SelfHealAutonomyConfiguration.xml", """
+                <?xml version='1.1' encoding='UTF-8'?>
+                <io.jenkins.plugins.selfheal.jenkins.SelfHealAutonomyConfiguration>
+                  <allowInjectedFailures>true</allowInjectedFailures>
+                  <learnFromSimulated>%s</learnFromSimulated>
+                </io.jenkins.plugins.selfheal.jenkins.SelfHealAutonomyConfiguration>
+                """.formatted(learn));
+        return this;
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (JenkinsDistribution.locate().isPresent()) {

@@ -47,7 +47,8 @@ class SnippetAndHelpIT {
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         String fields = org.jsoup.Jsoup.parse(form.body()).select("[name]").eachAttr("name").toString();
         for (String field : List.of("planner", "healthUrl", "latencyThresholdMs", "dataset", "rules", "deploy", "rollback",
-                "restart", "maxHeals", "feedback", "feedbackTimeoutMinutes", "simulate")) {
+                "restart", "maxHeals", "feedback", "feedbackTimeoutMinutes", "simulate", "mode", "autonomy",
+                "confidenceThreshold", "maxHealsPerHour", "coolDownMinutes")) {
             assertThat(fields).as("field " + field + " of the step's form").contains("_." + field);
         }
         String json = """

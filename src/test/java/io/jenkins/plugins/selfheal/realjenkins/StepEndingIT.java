@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StepEndingIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins();
+    static final RealJenkins JENKINS = new RealJenkins().withInjectedFailuresAllowed(true);
     static final String WAITING = """
             def r = selfHeal(planner: 'rl', simulate: 'crash', feedback: 'wait', feedbackTimeoutMinutes: 30) { echo 'deploy' }
             echo "RESULT ${r}"

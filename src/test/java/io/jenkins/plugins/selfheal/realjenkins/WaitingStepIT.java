@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WaitingStepIT {
     @RegisterExtension
-    static final RealJenkins JENKINS = new RealJenkins();
+    static final RealJenkins JENKINS = new RealJenkins().withInjectedFailuresAllowed(true);
     static final String WAITING = """
             def r = selfHeal(planner: 'rl', simulate: 'crash', feedback: 'wait'%s) { echo 'deploy' }
             echo "RESULT ${r}"

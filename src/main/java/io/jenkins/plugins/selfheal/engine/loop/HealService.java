@@ -79,10 +79,16 @@ public final class HealService {
     }
 
     public HealResult heal(DeploymentTarget target) throws IOException, InterruptedException {
+        return heal(target, java.util.Optional.empty());
+    }
+
+    /** Heals, or with {@code hold} (shadow mode, a refused heal) only decides and explains, running no action. */
+    public HealResult heal(DeploymentTarget target, java.util.Optional<String> hold) throws IOException, InterruptedException {
         Policy policy = store.read();
-        return new HealingLoop(planner(policy.table().copy()), settings.maxHeals(), clock, progress)
-                .recommendOnly(settings.recommendOnly())
-                .run(target, policy.generation());
+        HealingLoop loop = new HealingLoop(planner(policy.table().copy()), settings.maxHeals(), clock, progress)
+                .recommendOnly(settings.recommendOnly());
+        hold.filter(why -> !settings.recommendOnly()).ifPresent(loop::holdActions);
+        return loop.run(target, policy.generation());
     }
 
     private Planner planner(QTable table) {

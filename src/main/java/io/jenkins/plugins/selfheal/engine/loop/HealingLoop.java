@@ -35,7 +35,8 @@ public final class HealingLoop {
     private final Clock clock;
     private final Consumer<String> progress;
     private final DeploymentInspector inspector = new DeploymentInspector();
-    private boolean recommendOnly;
+    /** Why no action may run (recommend-only mode, shadow mode, a refused heal); null when actions run. */
+    private String hold;
 
     public HealingLoop(Planner planner, int maxHeals, Clock clock, Consumer<String> progress) {
         if (maxHeals < 1) {
@@ -49,7 +50,12 @@ public final class HealingLoop {
 
     /** Kill switch: decide and explain, but run no action. */
     public HealingLoop recommendOnly(boolean on) {
-        this.recommendOnly = on;
+        return on ? holdActions("recommend-only mode") : this;
+    }
+
+    /** Decide and explain, but run no action, saying {@code why} (e.g. "shadow mode"). */
+    public HealingLoop holdActions(String why) {
+        this.hold = java.util.Objects.requireNonNull(why, "why");
         return this;
     }
 
@@ -68,9 +74,9 @@ public final class HealingLoop {
         while (true) {
             Decision decision = planner.decide(current.state(), untried(actions, tried));
             progress.accept(decision.explanation());
-            if (recommendOnly) {
-                progress.accept("recommend-only mode: " + decision.action().id() + " was not run");
-                steps.add(new HealAttempt(decision, ActionResult.failed(Duration.ZERO, "not run: recommend-only mode"),
+            if (hold != null) {
+                progress.accept(hold + ": " + decision.action().id() + " was not run");
+                steps.add(new HealAttempt(decision, ActionResult.failed(Duration.ZERO, "not run: " + hold),
                         current.state(), false, actions.keySet()));
                 return new HealResult(planner.name(), generation, initial, steps, Outcome.RECOMMENDED, Optional.empty());
             }

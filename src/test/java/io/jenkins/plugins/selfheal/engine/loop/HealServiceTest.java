@@ -85,6 +85,25 @@ class HealServiceTest {
     }
 
     @Test
+    void aHeldHealRunsNoActionAndSaysWhy() throws Exception {
+        List<String> ran = new ArrayList<>();
+        ConfiguredTarget target = ConfiguredTarget.builder(DeploymentResult.failure(2, "down", Duration.ZERO))
+                .commands(c -> {
+                    ran.add(c);
+                    return new CommandResult(0, Duration.ZERO, "");
+                }, "./rollback.sh", null).build();
+        List<String> log = new ArrayList<>();
+
+        HealResult result = service(false, log).heal(target, java.util.Optional.of("shadow mode"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RECOMMENDED);
+        assertThat(ran).isEmpty();
+        assertThat(log).anyMatch(l -> l.matches("shadow mode: \\w+ was not run"));
+        assertThat(result.steps()).singleElement().satisfies(step ->
+                assertThat(step.outcome().detail()).isEqualTo("not run: shadow mode"));
+    }
+
+    @Test
     void aRelaxedThresholdIsKeptForLaterBuilds() throws Exception {
         HealService service = service(false, new ArrayList<>());
         assertThat(service.latencyThreshold(Duration.ofMillis(2000))).isEqualTo(Duration.ofMillis(2000));

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.selfheal.jenkins;
+
+import hudson.model.Action;
+import hudson.model.Job;
+import io.jenkins.plugins.selfheal.engine.autonomy.LedgerView;
+import io.jenkins.plugins.selfheal.engine.store.Policy;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The job's "Self-Heal autonomy" page ({@code …/self-heal-autonomy/}): per state the greedy action and
+ * the confidence in it (would {@code confident} act alone at the global threshold?), shadow agreement
+ * per state and over time, and the simulated episodes. Read-only; kept apart from the job's Self-Heal
+ * page so the two evolve separately.
+ */
+public class SelfHealAutonomyAction implements Action {
+    private final Job<?, ?> job;
+
+    SelfHealAutonomyAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "/plugin/self-heal/images/self-heal.svg";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Self-Heal autonomy";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "self-heal-autonomy";
+    }
+
+    /** The page's facts, read once per page (the policy and the ledger). */
+    public Facts getFacts() throws IOException {
+        Policy policy = JobPolicy.store(job).read();
+        LedgerView view = JobAutonomy.ledger(job).view(policy.generation());
+        double threshold = SelfHealAutonomyConfiguration.get().getConfidenceThreshold();
+        return new Facts(threshold, view.states(policy.table(), policy.parameters(), threshold), view.shadowByState(),
+                view.shadowByDay(), view.simulatedLearned(), view.simulatedNotLearned(),
+                view.lastFailedHeal().map(Object::toString).orElse(""));
+    }
+
+    /** What the page shows; numbers as text with two decimals. */
+    public record Facts(double threshold, List<LedgerView.StateRow> states, List<LedgerView.Agreement> shadowByState,
+                        List<LedgerView.Agreement> shadowByDay, long simulatedLearned, long simulatedNotLearned,
+                        String lastFailedHeal) {
+        public String thresholdText() {
+            return format(threshold);
+        }
+
+        public String confidenceText(LedgerView.StateRow row) {
+            return format(row.confidence().lowerBound());
+        }
+
+        public String rateText(LedgerView.Agreement agreement) {
+            return format(agreement.rate());
+        }
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
