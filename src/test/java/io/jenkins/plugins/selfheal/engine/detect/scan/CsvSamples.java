@@ -1,4 +1,9 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnRule;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnType;
+import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 
 import java.util.List;
 import java.util.Random;
