@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 class InputsFuzzTest {
     private static final Path WORK = workDirectory();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void ruleSetLoader(byte[] data) throws IOException {
         Path file = Files.write(WORK.resolve("rules.json"), data);
         try {
@@ -42,7 +42,7 @@ class InputsFuzzTest {
     }
 
     /** A damaged snapshot is moved aside and the policy rebuilt from the log: it always loads. */
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void snapshotLoader(byte[] data) throws IOException {
         Path dir = freshStore();
         try {
@@ -54,7 +54,7 @@ class InputsFuzzTest {
     }
 
     /** Unreadable log lines are reported and skipped; a log that cannot be replayed names the policy file. */
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void episodeLogReader(byte[] data) throws IOException {
         Path dir = freshStore();
         try {
@@ -69,7 +69,7 @@ class InputsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void importJson(byte[] data) throws IOException {
         Path dir = freshStore();
         try {
@@ -82,7 +82,7 @@ class InputsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void importRlLog(byte[] data) throws IOException {
         try {
             SeedQTableCsv.read(new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8), "rl_log.csv");

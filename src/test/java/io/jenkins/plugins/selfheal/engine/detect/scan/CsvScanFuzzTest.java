@@ -31,17 +31,17 @@ class CsvScanFuzzTest {
             ColumnRule.number("amount").withMin(0).withMax(1000).withMeanMin(10).withMeanMax(500)));
     private static final Path WORK = workDirectory();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void studentScores(byte[] data) throws IOException {
         scanAgrees(BuiltInRuleSets.STUDENT_SCORES, data);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void patientHealth(byte[] data) throws IOException {
         scanAgrees(BuiltInRuleSets.PATIENT_HEALTH, data);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void customRules(byte[] data) throws IOException {
         scanAgrees(ORDERS, data);
     }
