@@ -94,13 +94,13 @@ final class CommonsRowsScan implements RowsScan {
     }
 
     static String notANumber(String value) {
-        return "'" + value + "' is not a number" + (THOUSANDS.matcher(value).matches()
+        return "'" + Shown.value(value) + "' is not a number" + (THOUSANDS.matcher(value).matches()
                 ? " (no thousands separators: write " + value.replace(",", "") + ")" : "");
     }
 
     /** A decimal beyond the largest double: it would read as infinity and pass every min or max. */
     static String tooLarge(String value) {
-        return "'" + value + "' is too large for a number (beyond 1.8e308)";
+        return "'" + Shown.value(value) + "' is too large for a number (beyond 1.8e308)";
     }
 
     private static void requireWidth(RuleSet rules, OffsetLines lines, CSVRecord record, long line) {

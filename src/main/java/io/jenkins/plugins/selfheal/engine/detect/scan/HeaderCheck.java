@@ -82,6 +82,6 @@ final class HeaderCheck {
         }
         String column = mismatch < expected.size() ? expected.get(mismatch) : null;
         throw new DatasetFormatException(file, 1, column, "the header should be '" + String.join(",", expected)
-                + "' but is '" + String.join(",", found) + "'");
+                + "' but is '" + Shown.value(String.join(",", found)) + "'");
     }
 }

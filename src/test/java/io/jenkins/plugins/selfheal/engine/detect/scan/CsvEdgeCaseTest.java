@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CsvEdgeCaseTest {
     private static final String H = "timestamp,name,subject,score";
+    private static final RuleSet KINDS = RuleSet.of("kinds", List.of(ColumnRule.text("kind").withAllowed("a")));
     private static final RuleSet MIN_ONLY = RuleSet.of("min_only", List.of(ColumnRule.number("value").withMin(0)));
 
     @TempDir
@@ -75,6 +76,16 @@ class CsvEdgeCaseTest {
                 text("quotedThousandsSeparator", H + "\n2025-01-01,Riya,Math,\"1,234\"\n",
                         "d.csv:2 column score: d.csv:2: column 'score': '1,234' is not a number (no thousands separators:"
                                 + " write 1234)"),
+                text("lineBreakInAQuotedNumber", H + "\n2025-01-01,Riya,Math,\"1\n2\"\n",
+                        "d.csv:2 column score: d.csv:2: column 'score': '1\\n2' is not a number"),
+                rules("lineBreakInANotAllowedValue", KINDS, "kind\n\"b\nc\"\n",
+                        "kind: 'b\\nc' not allowed at line 2 (1 of 1 rows), allowed: a"),
+                text("lineBreakInTheHeader", "\"time\nstamp\",name,subject,score\n",
+                        "d.csv:1 column timestamp: d.csv:1: column 'timestamp': the header should be"
+                                + " 'timestamp,name,subject,score' but is 'time\\nstamp,name,subject,score'"),
+                text("longValue", H + "\n2025-01-01,Riya,Math," + "x".repeat(100) + "\n",
+                        "d.csv:2 column score: d.csv:2: column 'score': '" + "x".repeat(80)
+                                + "… (100 characters)' is not a number"),
                 text("bareThousandsSeparator", H + "\n2025-01-01,Riya,Math,1,234\n",
                         "d.csv:2 column null: d.csv:2: the record has 5 columns, expected 4 (timestamp,name,subject,score)"));
     }

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * Issue 10 item 9: the CSV scan fed arbitrary bytes, once per rule set. The Commons CSV reference,
  * the fast path as shipped and the fast path in tiny ranges must say the same, on the whole file and
  * on a delta (a baseline taken part-way); only a {@link DatasetFormatException} naming the file and
- * a line may escape. {@code mvn verify} runs the corpus in {@code CsvScanFuzzTestInputs/<method>/};
- * {@code JAZZER_FUZZ=1} fuzzes (see {@code .ci/fuzz}).
+ * a line may escape, its message on one line, as a finding's reasons are. {@code mvn verify} runs the
+ * corpus in {@code CsvScanFuzzTestInputs/<method>/}; {@code JAZZER_FUZZ=1} fuzzes (see {@code .ci/fuzz}).
  */
 class CsvScanFuzzTest {
     /** The custom rule set of the corpus ({@code fuzz/InputsFuzzTestInputs/ruleSetLoader/orders.json}). */
@@ -66,7 +66,9 @@ class CsvScanFuzzTest {
 
     private static String outcome(DatasetScan scan, RuleSet rules, Path file, DatasetBaseline baseline) {
         try {
-            return "reasons " + scan.brokenRules(file, rules, baseline);
+            List<String> reasons = scan.brokenRules(file, rules, baseline);
+            assertThat(reasons).noneMatch(reason -> reason.contains("\n") || reason.contains("\r"));
+            return "reasons " + reasons;
         } catch (DatasetFormatException e) {
             assertThat(e.file()).isEqualTo(file);
             assertThat(e.line()).as(e.getMessage()).isPositive(); // the file exists: every error is on a line
