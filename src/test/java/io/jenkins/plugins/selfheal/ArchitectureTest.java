@@ -72,6 +72,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The CSV scan machinery is an implementation detail of the data check: only the detect package
+     * (the DataAnomalyDetector) reaches into it, so the scan can change without touching its callers.
+     */
+    @Test
+    void onlyTheDetectorsUseTheCsvScan() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".engine.detect", ROOT + ".engine.detect.scan")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".engine.detect.scan")
+                .because("callers ask the DataAnomalyDetector; how it scans is its own business")
+                .check(classes);
+    }
+
     @Test
     void onlyTheJenkinsSideUsesJenkinsAndOnlyTheCliUsesPicocli() {
         noClasses().that().resideInAPackage(ROOT + ".engine..")

@@ -49,7 +49,7 @@ final class AgentDataCheck implements DataCheck {
     /** The data set as it is now, for the next build's check. */
     long[] baselineNow() throws IOException, InterruptedException {
         DatasetBaseline now = workspace.act(new TakeBaseline(dataset));
-        return new long[] {now.length(), now.tailChecksum()}; // the form saved with builds and steps
+        return new long[] {now.length(), now.checksum()}; // the form saved with builds and steps
     }
 
     @Override

@@ -12,20 +12,21 @@ import java.util.zip.CRC32;
 
 /**
  * What a data set looked like before a deployment changed it, so a check judges only the rows the
- * deployment changed. Taking one is cheap: the byte length and a CRC-32 of the last
- * {@value #TAIL_BYTES} bytes (or fewer, for a smaller file); the rest of the file is not read.
+ * deployment changed. Taking one is cheap: the byte length and a CRC-32 of the first and the last
+ * {@value #TAIL_BYTES} bytes (fewer, for a smaller file); the rest of the file is not read.
  *
- * <p>The rule ({@link #rowsStartOffset(Path)}): if the file now is at least as long and those tail
- * bytes are unchanged, the deployment appended, and the changed rows start where the old file ended.
- * If the old file did not end with a line break, the line break that now follows it is skipped;
- * if its last line was continued instead, that whole line counts as changed. Otherwise (shorter,
- * tail changed, or no baseline) the whole file is judged. An edit further than {@value #TAIL_BYTES}
- * bytes before the old end, with the tail left intact, is not noticed.
+ * <p>The rule ({@link #rowsStartOffset(Path)}): if the file now is at least as long and those head
+ * and tail bytes are unchanged, the deployment appended, and the changed rows start where the old
+ * file ended. If the old file did not end with a line break, the line break that now follows it is
+ * skipped; if its last line was continued instead, that whole line counts as changed. Otherwise
+ * (shorter, rewritten, head or tail changed, or no baseline) the whole file is judged. An edit only
+ * between the first and the last {@value #TAIL_BYTES} bytes of the old content is not noticed.
  *
- * @param length       the file's byte length then; 0 for {@link #none()} (or a file that was empty)
- * @param tailChecksum the CRC-32 of the bytes {@code [length - min(length, TAIL_BYTES), length)}
+ * @param length   the file's byte length then; 0 for {@link #none()} (or a file that was empty)
+ * @param checksum the CRC-32 of the bytes {@code [0, min(length, TAIL_BYTES))} followed by those of
+ *                 {@code [length - min(length, TAIL_BYTES), length)}
  */
-public record DatasetBaseline(long length, long tailChecksum) implements Serializable {
+public record DatasetBaseline(long length, long checksum) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How many bytes before the old end are compared. */
@@ -46,7 +47,7 @@ public record DatasetBaseline(long length, long tailChecksum) implements Seriali
     public static DatasetBaseline of(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = channel.size();
-            return new DatasetBaseline(length, crc(readTail(channel, length)));
+            return new DatasetBaseline(length, crc(readHead(channel, length), readTail(channel, length)));
         } catch (NoSuchFileException e) {
             return none();
         }
@@ -71,8 +72,8 @@ public record DatasetBaseline(long length, long tailChecksum) implements Seriali
                 return 0;
             }
             byte[] tail = readTail(channel, length);
-            if (crc(tail) != tailChecksum) {
-                return 0;
+            if (crc(readHead(channel, length), tail) != checksum) {
+                return 0; // rewritten, or edited at its start or end: the old offsets mean nothing now
             }
             return startAfterOldEnd(channel, sizeNow, tail);
         }
@@ -105,10 +106,17 @@ public record DatasetBaseline(long length, long tailChecksum) implements Seriali
         return 0;
     }
 
+    private static byte[] readHead(FileChannel channel, long end) throws IOException {
+        return read(channel, 0, (int) Math.min(end, TAIL_BYTES));
+    }
+
     private static byte[] readTail(FileChannel channel, long end) throws IOException {
         int size = (int) Math.min(end, TAIL_BYTES);
+        return read(channel, end - size, size);
+    }
+
+    private static byte[] read(FileChannel channel, long position, int size) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(size);
-        long position = end - size;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, position + buffer.position());
             if (read < 0) {
@@ -123,9 +131,10 @@ public record DatasetBaseline(long length, long tailChecksum) implements Seriali
         return channel.read(one, position) == 1 ? one.get(0) : 0;
     }
 
-    private static long crc(byte[] bytes) {
+    private static long crc(byte[] head, byte[] tail) {
         CRC32 crc = new CRC32();
-        crc.update(bytes);
+        crc.update(head);
+        crc.update(tail);
         return crc.getValue();
     }
 }

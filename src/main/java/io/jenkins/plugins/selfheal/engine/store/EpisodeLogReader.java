@@ -110,12 +110,21 @@ final class EpisodeLogReader {
         return new Tail(entries, from + start, unreadable);
     }
 
-    /** Replays resets, imports, patches and the exact cell values episodes recorded. */
-    static Policy rebuild(String key, List<LogEntry> log, Instant now) {
+    /**
+     * Replays resets, imports, patches and the exact cell values episodes recorded. An entry that cannot
+     * be replayed (say an unknown action) is reported and skipped, as in a tail replay: one damaged line
+     * must not make the whole policy unreadable.
+     */
+    static Policy rebuild(String key, List<LogEntry> log, Instant now, Consumer<String> warnings) {
         Policy policy = new Policy(key, "rebuilt", LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS, new QTable(), 0,
                 null, now);
         for (LogEntry entry : log) {
-            apply(policy, entry, true);
+            try {
+                apply(policy, entry, true);
+            } catch (RuntimeException e) {
+                warnings.accept("skipped an episode log entry that cannot be replayed (" + entry.at() + "): "
+                        + e.getMessage());
+            }
         }
         policy.touch(now);
         return policy;

@@ -182,7 +182,7 @@ final class PolicyLoader {
         }
         Policy policy;
         try {
-            policy = EpisodeLogReader.rebuild(key, entries, clock.instant());
+            policy = EpisodeLogReader.rebuild(key, entries, clock.instant(), warnings);
         } catch (RuntimeException e) {
             throw new IOException("cannot rebuild the policy from " + files.episodeLog + ": " + e.getMessage(), e);
         }

@@ -69,15 +69,18 @@ class DatasetBaselineTest {
     }
 
     @Test
-    void onlyTheLast64KiBAreReadSoAnEarlierEditIsNotNoticed() throws IOException {
+    void onlyTheFirstAndLast64KiBAreReadSoAnEditBetweenIsNotNoticed() throws IOException {
         StringBuilder big = new StringBuilder("a,n\n");
         while (big.length() < 3 * DatasetBaseline.TAIL_BYTES) {
             big.append("x,1\n");
         }
         Path file = write(big.toString());
         DatasetBaseline before = DatasetBaseline.of(file);
-        Files.writeString(file, "a,n\nq" + big.substring(5)); // same length, first row edited
+        int middle = big.length() / 2 - big.length() / 2 % 4;
+        Files.writeString(file, big.substring(0, middle) + "q" + big.substring(middle + 1)); // a middle row edited
         assertThat(before.rowsStartOffset(file)).isEqualTo(big.length());
+        Files.writeString(file, "a,n\nq" + big.substring(5) + "y,2\n"); // first row edited, a row appended
+        assertThat(before.rowsStartOffset(file)).isZero();
         Files.writeString(file, big.substring(0, big.length() - 2) + "9\n"); // last row edited
         assertThat(before.rowsStartOffset(file)).isZero();
     }

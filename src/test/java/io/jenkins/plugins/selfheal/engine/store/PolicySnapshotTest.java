@@ -66,7 +66,7 @@ class PolicySnapshotTest extends StoreTestBase {
         assertThat(fresh.generation()).isEqualTo(live.generation());
 
         QTable rebuilt = EpisodeLogReader.rebuild("job-a", EpisodeLogReader.read(store.episodeLog(), warnings::add),
-                clock.instant()).table();
+                clock.instant(), warnings::add).table();
         assertThat(rebuilt).isEqualTo(live.table());
         assertThat(warnings).isEmpty();
     }

@@ -1,4 +1,6 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.ColumnRule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -94,15 +96,16 @@ final class ColumnTally {
                     + " at line " + toFileLine.applyAsLong(empty.firstLine) + " " + rows.share(empty.count));
         }
         if (notAllowed.count > 0) {
-            reasons.add(column + offenders(notAllowed, "'" + notAllowed.firstValue + "'", "not allowed", toFileLine)
+            reasons.add(column + offenders(notAllowed, "'" + Shown.value(notAllowed.firstValue) + "'", "not allowed",
+                    toFileLine)
                     + " " + rows.share(notAllowed.count) + ", allowed: " + String.join(", ", rule.allowed()));
         }
         if (below.count > 0) {
-            reasons.add(column + offenders(below, below.firstValue, "below " + format(rule.min().getAsDouble()),
+            reasons.add(column + offenders(below, Shown.value(below.firstValue), "below " + format(rule.min().getAsDouble()),
                     toFileLine) + " " + rows.share(below.count));
         }
         if (above.count > 0) {
-            reasons.add(column + offenders(above, above.firstValue, "above " + format(rule.max().getAsDouble()),
+            reasons.add(column + offenders(above, Shown.value(above.firstValue), "above " + format(rule.max().getAsDouble()),
                     toFileLine) + " " + rows.share(above.count));
         }
         addMeanReason(reasons, column, rows);

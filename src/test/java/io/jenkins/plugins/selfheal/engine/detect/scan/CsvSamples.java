@@ -1,4 +1,9 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnRule;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnType;
+import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 
 import java.util.List;
 import java.util.Random;
@@ -19,9 +24,9 @@ final class CsvSamples {
             CHOICES, SINGLE);
 
     private static final String[] NAMES = {"Riya", "Aman", "Priya", "José", "日本", "  padded  ", ""};
-    private static final String[] BAD_NUMBERS = {"abc", "1e", "--1", ".", "5x", "0x10", "NaN", "1,5", "ünï", "8 9"};
+    private static final String[] BAD_NUMBERS = {"abc", "1e", "--1", ".", "5x", "0x10", "NaN", "1,5", "ünï", "8 9", "1e400", "1,234"};
     private static final String[] ODD_NUMBERS = {"+.5", "5.", "1e2", "-0", " 7 ", "1E+1", "3.25", "00042",
-            "12345678901234567890", "1e400", "-3"};
+            "12345678901234567890", "-3"};
 
     private final Random random;
     /** Trouble per row: 0 gives plain files, 1 gives a broken file. */

@@ -1,4 +1,6 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.DatasetFormatException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,12 +52,7 @@ final class OffsetLines {
     String brokenQuoteColumn(long fileLine, List<String> header) {
         String text;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (long i = 1; i < fileLine; i++) {
-                if (reader.readLine() == null) {
-                    return null;
-                }
-            }
-            text = reader.readLine();
+            text = boundedLine(reader, fileLine);
         } catch (IOException | UncheckedIOException e) {
             return null;
         }
@@ -84,6 +81,36 @@ final class OffsetLines {
         return null;
     }
 
+    /**
+     * Line {@code number} (LF, CRLF or a lone CR end one), at most {@link CsvFiles#MAX_RECORD_CHARS}
+     * of it, or null past the end: a line with broken quoting may be huge, and is never read whole.
+     */
+    private static String boundedLine(BufferedReader reader, long number) throws IOException {
+        long line = 1;
+        int c = reader.read();
+        while (line < number && c >= 0) {
+            if (c == '\n' || c == '\r') {
+                line++;
+                if (c == '\r') {
+                    reader.mark(1);
+                    if (reader.read() != '\n') {
+                        reader.reset();
+                    }
+                }
+            }
+            c = reader.read();
+        }
+        if (c < 0) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        while (c >= 0 && c != '\n' && c != '\r' && text.length() < CsvFiles.MAX_RECORD_CHARS) {
+            text.append((char) c);
+            c = reader.read();
+        }
+        return text.toString();
+    }
+
     /** The index of the quote closing a field whose content starts at {@code from} ({@code ""} is an escaped quote), or -1. */
     private static int closingQuote(String text, int from) {
         for (int i = from; i < text.length(); i++) {
@@ -101,6 +128,9 @@ final class OffsetLines {
     /** Commons CSV's quoting error without its own line and position, which count from the offset. */
     static String parseProblem(RuntimeException e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof CsvFiles.RecordTooLong) {
+            return cause.getMessage();
+        }
         if (e instanceof UncheckedIOException && !(cause instanceof CSVException)) {
             return "cannot read the file: " + cause;
         }

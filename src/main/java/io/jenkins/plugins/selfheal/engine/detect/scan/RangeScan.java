@@ -1,4 +1,8 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnRule;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnType;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * The hand-written byte loop over one range of plain CSV lines {@code [start, end)}: {@code start}
  * is a line start, {@code end} a line start or the end of the file. Tallies like the reference
- * scan, with lines counted from the range start. Declines (throws {@link Declined}) on a quote, a
- * lone CR, a line longer than the buffer, or a value it would have to decode that is not UTF-8.
+ * scan, with lines counted from the range start. Declines (throws {@link Declined}) on a quote, a NUL
+ * byte, a lone CR, a line longer than the buffer, or a value it would have to decode that is not UTF-8.
  */
 final class RangeScan {
     /** How a range ended: all rows tallied, or stopped at the first format error. */
@@ -31,7 +35,7 @@ final class RangeScan {
     private static final int ALLOWED_TEXT = 2;
     private static final int NUMBER = 3;
 
-    /** The bytes that end a field or need a closer look: comma, LF, CR, quote. */
+    /** The bytes that end a field or need a closer look: comma, LF, CR, quote, NUL. */
     private static final boolean[] SPECIAL = new boolean[256];
 
     static {
@@ -39,6 +43,7 @@ final class RangeScan {
         SPECIAL['\n'] = true;
         SPECIAL['\r'] = true;
         SPECIAL['"'] = true;
+        SPECIAL[0] = true;
     }
 
     private final RuleSet rules;
@@ -214,7 +219,7 @@ final class RangeScan {
             nextLine = p + 2;
             return p;
         }
-        throw new Declined(c == '"' ? "a quote" : "a lone CR line break");
+        throw new Declined(c == '"' ? "a quote" : c == 0 ? "a NUL byte" : "a lone CR line break");
     }
 
     /** How many fields the rest of the line from {@code p} holds (at least 1). */
@@ -249,6 +254,9 @@ final class RangeScan {
             double number = PlainBytes.parseNumber(bytes, valueStart, valueEnd);
             if (Double.isNaN(number)) {
                 return error(tally.rule().name(), CommonsRowsScan.notANumber(currentValue()));
+            }
+            if (Double.isInfinite(number)) {
+                return error(tally.rule().name(), CommonsRowsScan.tooLarge(currentValue()));
             }
             tally.acceptNumber(number, lines, currentValue);
         }

@@ -1,4 +1,9 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.DatasetFormatException;
+import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
+import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The parallel fast path must say exactly what the Commons CSV reference says: the same finding,
+ * The parallel fast path must say exactly what the Commons CSV reference says: the same reasons,
  * or the same format error (message, line, column), on whole files and on appended rows. Tiny
  * ranges and buffers make every file cross many range and buffer bounds.
  */
@@ -88,15 +92,14 @@ class FastPathEquivalenceTest {
     }
 
     private void assertSameOutcome(RuleSet rules, Path file, DatasetBaseline baseline, ParallelRowsScan fast) {
-        String reference = outcome(DataAnomalyDetector.withReferenceScanOnly(rules), file, baseline);
-        String candidate = outcome(new DataAnomalyDetector(rules, fast), file, baseline);
+        String reference = outcome(DatasetScan.referenceOnly(), rules, file, baseline);
+        String candidate = outcome(new DatasetScan(fast), rules, file, baseline);
         assertThat(candidate).as("%s judged with %s", file, baseline).isEqualTo(reference);
     }
 
-    private static String outcome(DataAnomalyDetector detector, Path file, DatasetBaseline baseline) {
+    private static String outcome(DatasetScan scan, RuleSet rules, Path file, DatasetBaseline baseline) {
         try {
-            Optional<Finding> finding = detector.check(file, baseline);
-            return finding.map(Finding::toString).orElse("no finding");
+            return String.join("; ", scan.brokenRules(file, rules, baseline));
         } catch (DatasetFormatException e) {
             return "error at line " + e.line() + ", column " + e.column() + ": " + e.getMessage();
         }

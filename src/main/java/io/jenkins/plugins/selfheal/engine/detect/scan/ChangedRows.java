@@ -1,4 +1,4 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
 
 import java.util.function.LongUnaryOperator;
 

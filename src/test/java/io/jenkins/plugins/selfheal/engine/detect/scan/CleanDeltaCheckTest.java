@@ -1,4 +1,8 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
+import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
+import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

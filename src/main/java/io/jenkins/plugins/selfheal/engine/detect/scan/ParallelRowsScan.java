@@ -1,4 +1,6 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

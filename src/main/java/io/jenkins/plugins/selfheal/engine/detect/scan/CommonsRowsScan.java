@@ -1,4 +1,8 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.ColumnType;
+import io.jenkins.plugins.selfheal.engine.detect.DatasetFormatException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -14,13 +19,18 @@ import org.apache.commons.csv.CSVRecord;
  * running counts only. Empty lines are skipped; values are trimmed. Never declines an input.
  */
 final class CommonsRowsScan implements RowsScan {
+    /** NUL is no text: a UTF-16 file read as UTF-8, or a binary one. */
+    static final String NUL_IN_VALUE = "a NUL byte in the value: is the file UTF-16 or binary?";
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     @Override
     public Optional<RowsTally> scan(RuleSet rules, OffsetLines lines) throws IOException {
-        try (CSVParser parser = CsvFiles.parserAt(lines.file, lines.offset)) {
+        CsvFiles.RecordBudget budget = new CsvFiles.RecordBudget();
+        try (CSVParser parser = CsvFiles.parserAt(lines.file, lines.offset, budget)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (lines.offset == 0) {
                 next(parser, records, lines, rules); // the header, validated by HeaderCheck
+                budget.renew();
             }
             List<ColumnTally> tallies = rules.columns().stream().map(ColumnTally::new).toList();
             long count = 0;
@@ -33,12 +43,17 @@ final class CommonsRowsScan implements RowsScan {
                 if (record == null) {
                     break;
                 }
+                budget.renew();
                 if (record.size() <= 1 && record.get(0).isBlank()) {
                     continue;
                 }
                 requireWidth(rules, lines, record, line);
                 for (int i = 0; i < tallies.size(); i++) {
-                    accept(lines, tallies.get(i), record.get(i).trim(), line);
+                    String value = record.get(i);
+                    if (value.indexOf('\0') >= 0) {
+                        throw lines.error(line, tallies.get(i).rule().name(), NUL_IN_VALUE);
+                    }
+                    accept(lines, tallies.get(i), value.trim(), line);
                 }
                 count++;
                 firstLine = firstLine == 0 ? line : firstLine;
@@ -55,8 +70,9 @@ final class CommonsRowsScan implements RowsScan {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
             long fileLine = lines.fileLine(line);
-            throw new DatasetFormatException(lines.file, fileLine, lines.brokenQuoteColumn(fileLine, rules.header()),
-                    OffsetLines.parseProblem(e), e);
+            String column = e.getCause() instanceof CsvFiles.RecordTooLong ? null
+                    : lines.brokenQuoteColumn(fileLine, rules.header());
+            throw new DatasetFormatException(lines.file, fileLine, column, OffsetLines.parseProblem(e), e);
         }
     }
 
@@ -68,6 +84,9 @@ final class CommonsRowsScan implements RowsScan {
             if (number.isEmpty()) {
                 throw lines.error(line, tally.rule().name(), notANumber(value));
             }
+            if (Double.isInfinite(number.getAsDouble())) {
+                throw lines.error(line, tally.rule().name(), tooLarge(value));
+            }
             tally.acceptNumber(number.getAsDouble(), line, () -> value);
         } else {
             tally.acceptText(value, line);
@@ -75,7 +94,13 @@ final class CommonsRowsScan implements RowsScan {
     }
 
     static String notANumber(String value) {
-        return "'" + value + "' is not a number";
+        return "'" + Shown.value(value) + "' is not a number" + (THOUSANDS.matcher(value).matches()
+                ? " (no thousands separators: write " + value.replace(",", "") + ")" : "");
+    }
+
+    /** A decimal beyond the largest double: it would read as infinity and pass every min or max. */
+    static String tooLarge(String value) {
+        return "'" + Shown.value(value) + "' is too large for a number (beyond 1.8e308)";
     }
 
     private static void requireWidth(RuleSet rules, OffsetLines lines, CSVRecord record, long line) {

@@ -1,4 +1,7 @@
-package io.jenkins.plugins.selfheal.engine.detect;
+package io.jenkins.plugins.selfheal.engine.detect.scan;
+
+import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
+import io.jenkins.plugins.selfheal.engine.detect.DatasetFormatException;
 
 import java.io.IOException;
 import java.util.Optional;
