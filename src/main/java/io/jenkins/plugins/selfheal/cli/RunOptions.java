@@ -2,6 +2,8 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
+import io.jenkins.plugins.selfheal.engine.sim.EnvironmentFile;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -72,6 +74,10 @@ final class RunOptions {
             description = "Discount for several-step heals (default: ${DEFAULT-VALUE}).")
     double gamma;
 
+    @Option(names = "--environment", paramLabel = "FILE", description = "Simulated environment: per failure type, the "
+            + "probability that each action clears it and how long it takes (JSON, see environments/; default: the built-in table).")
+    Path environment;
+
     LearningParameters parameters() {
         return new LearningParameters(alpha, epsilon, gamma);
     }
@@ -92,6 +98,11 @@ final class RunOptions {
             throw new IllegalArgumentException("--feedback-timeout must be >= 0, was " + feedbackTimeoutSeconds);
         }
         parameters();
+    }
+
+    /** The simulated environment: {@code --environment}'s table, or the built-in one. */
+    SuccessTable successTable() {
+        return environment == null ? SuccessTable.DEFAULT : EnvironmentFile.load(environment);
     }
 
     String failTypeName() {
