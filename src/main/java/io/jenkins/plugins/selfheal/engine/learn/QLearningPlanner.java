@@ -4,6 +4,7 @@ import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -41,6 +42,7 @@ public final class QLearningPlanner implements Planner {
         List<ActionKind> ordered = Planner.inCatalogueOrder(allowed);
         ActionKind action;
         Choice choice;
+        Map<ActionKind, Double> values = Evidence.values(table, parameters, state);
         if (training && ordered.stream().anyMatch(a -> table.entry(state, a).visits() == 0)) {
             action = ordered.stream().filter(a -> table.entry(state, a).visits() == 0).findFirst().orElseThrow();
             choice = Choice.UNTRIED;
@@ -52,7 +54,7 @@ public final class QLearningPlanner implements Planner {
             choice = Choice.EXPLOIT;
         }
         return new Decision(name(), state, action, choice, parameters.epsilon(),
-                table.values(state), allowed, switch (parameters.tieBreak()) {
+                values, allowed, switch (parameters.tieBreak()) {
                     case LEAST_VISITED -> "fewest tries in this state, then the catalogue order";
                     case FIRST_ACTION -> "the catalogue order";
                 });
@@ -66,8 +68,8 @@ public final class QLearningPlanner implements Planner {
     /** The greedy choice without a planner (a view, a report): the same order, no random source. */
     public static ActionKind greedy(QTable table, LearningParameters parameters, String state, List<ActionKind> ordered) {
         LearningParameters.InitialValues initial = parameters.initialValues();
-        Comparator<ActionKind> byValue = Comparator.comparingDouble(
-                (ActionKind a) -> table.entryOrInitial(state, a, initial).value()).reversed();
+        Map<ActionKind, Double> values = Evidence.values(table, parameters, state);
+        Comparator<ActionKind> byValue = Comparator.comparingDouble((ActionKind a) -> values.get(a)).reversed();
         Comparator<ActionKind> order = switch (parameters.tieBreak()) {
             case LEAST_VISITED -> byValue.thenComparingLong(a -> table.entryOrInitial(state, a, initial).visits())
                     .thenComparing(Comparator.naturalOrder());
