@@ -31,7 +31,8 @@ import java.util.function.Consumer;
         description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or "
                 + "a data anomaly, pick a healing action, ask for feedback and learn.",
                 "Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input."},
-        subcommands = {ExportCommand.class, ImportCommand.class, RestoreCommand.class, ReportCommand.class})
+        subcommands = {ExportCommand.class, ImportCommand.class, RestoreCommand.class, ReportCommand.class,
+                EvaluateCommand.class})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();
