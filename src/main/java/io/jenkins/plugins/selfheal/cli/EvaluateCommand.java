@@ -136,7 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("[self-heal] candidate: " + what);
         out.println("[self-heal] self-normalised importance sampling per state; 95% bootstrap intervals; ESS = how many "
                 + "episodes the reweighted sample is worth (below 10 the interval is unreliable)");
-        out.printf(Locale.ROOT, "%-28s %8s %6s  %-30s %-30s %-34s%n", "state", "episodes", "ESS", "reward: recorded → candidate",
+        out.printf(Locale.ROOT, "%-28s %8s %6s  %-30s %-31s %s%n", "state", "episodes", "ESS", "reward: recorded → candidate",
                 "heal rate: recorded → candidate", "MTTR s: recorded → candidate");
         evaluation.perState().forEach((state, m) -> row(out, state, m));
         row(out, "overall", evaluation.overall());
@@ -144,7 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String name, Evaluation.Metrics m) {
-        out.printf(Locale.ROOT, "%-28s %8d %6.1f  %-30s %-30s %-34s%n", name, m.episodes(), m.effectiveSize(),
+        out.printf(Locale.ROOT, "%-28s %8d %6.1f  %-30s %-31s %s%n", name, m.episodes(), m.effectiveSize(),
                 String.format(Locale.ROOT, "%.2f → %s", m.recordedReward(), text(m.reward(), "%.2f", 1)),
                 String.format(Locale.ROOT, "%.2f → %s", m.recordedHealRate(), text(m.healRate(), "%.2f", 1)),
                 m.recordedMttrMs().map(v -> String.format(Locale.ROOT, "%.1f", v / 1000)).orElse("-") + " → "

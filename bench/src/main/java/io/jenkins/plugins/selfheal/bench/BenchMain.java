@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the five benchmark sections and writes the report.
+ * Runs the six benchmark sections and writes the report.
  * {@code BenchMain [--quick] [--smoke] [--only N,...] --work DIR --out FILE}.
  */
 public final class BenchMain {
@@ -25,14 +25,16 @@ public final class BenchMain {
             "2. Decision latency",
             "3. Learning efficiency in the simulator",
             "4. Concurrent feedback on one policy",
-            "5. View data at scale");
+            "5. View data at scale",
+            "6. Off-policy evaluation: estimator bias and coverage");
 
     static final List<Section> SECTIONS = List.of(
             s -> new ScanBench(s).run(),
             s -> new DecisionBench(s).run(),
             s -> new LearningBench(s).run(),
             s -> new ConcurrencyBench(s).run(),
-            s -> new ViewBench(s).run());
+            s -> new ViewBench(s).run(),
+            s -> new EstimatorBench(s).run());
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
