@@ -35,7 +35,8 @@ class ArchitectureTest {
 
     /**
      * Bottom up: uptime, detect, heal, learn, episode (the typed episode), store (its serialised form),
-     * then loop and view side by side, sim above loop; the CLI and the Jenkins side use the engine and
+     * then loop and view side by side, eval (off-policy evaluation of recorded episodes) beside them, sim above
+     * loop and eval; the CLI and the Jenkins side use the engine and
      * never each other. The view is shared by the job page and the CLI report, so it uses neither.
      */
     @Test
@@ -49,6 +50,7 @@ class ArchitectureTest {
                 .layer("store").definedBy(ROOT + ".engine.store..")
                 .layer("loop").definedBy(ROOT + ".engine.loop..")
                 .layer("view").definedBy(ROOT + ".engine.view..")
+                .layer("eval").definedBy(ROOT + ".engine.eval..")
                 .layer("sim").definedBy(ROOT + ".engine.sim..")
                 .layer("cli").definedBy(ROOT + ".cli..")
                 .layer("jenkins").definedBy(ROOT + ".jenkins..")
@@ -56,12 +58,14 @@ class ArchitectureTest {
                 .whereLayer("jenkins").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "jenkins")
                 .whereLayer("view").mayOnlyBeAccessedByLayers("cli", "jenkins")
+                .whereLayer("eval").mayOnlyBeAccessedByLayers("sim", "cli", "jenkins")
                 .whereLayer("loop").mayOnlyBeAccessedByLayers("sim", "cli", "jenkins")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("loop", "view", "sim", "cli", "jenkins")
-                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "sim", "cli", "jenkins")
-                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "sim", "cli", "jenkins")
-                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "sim", "cli",
+                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "eval", "sim", "cli", "jenkins")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "eval", "sim", "cli",
                         "jenkins")
+                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "eval", "sim",
+                        "cli", "jenkins")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("heal", "episode", "store", "loop", "view", "sim", "cli",
                         "jenkins")
                 .whereLayer("uptime").mayOnlyBeAccessedByLayers("detect", "heal", "learn", "episode", "store", "loop",

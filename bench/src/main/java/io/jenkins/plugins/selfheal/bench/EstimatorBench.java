@@ -3,7 +3,7 @@ package io.jenkins.plugins.selfheal.bench;
 import io.jenkins.plugins.selfheal.engine.eval.Estimate;
 import io.jenkins.plugins.selfheal.engine.eval.Evaluation;
 import io.jenkins.plugins.selfheal.engine.eval.OffPolicyEvaluator;
-import io.jenkins.plugins.selfheal.engine.eval.SimulatedEpisodes;
+import io.jenkins.plugins.selfheal.engine.sim.SimulatedEpisodes;
 import io.jenkins.plugins.selfheal.engine.eval.TargetPolicy;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;

@@ -35,6 +35,11 @@ public final class OffPolicyEvaluator {
         this.confidence = confidence;
     }
 
+    /** The time to heal the estimator counts: the recorded one, or without one the time the episode's actions took. */
+    public static double timeToHealMs(Episode episode) {
+        return EpisodeSample.timeToHealMs(episode);
+    }
+
     public Evaluation evaluate(List<Episode> episodes, TargetPolicy candidate, Random random) {
         List<EpisodeSample> all = new ArrayList<>();
         int healthy = 0;

@@ -9,6 +9,7 @@ import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
+import io.jenkins.plugins.selfheal.engine.sim.SimulatedEpisodes;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
-import io.jenkins.plugins.selfheal.engine.eval.SimulatedEpisodes;
+import io.jenkins.plugins.selfheal.engine.sim.SimulatedEpisodes;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;

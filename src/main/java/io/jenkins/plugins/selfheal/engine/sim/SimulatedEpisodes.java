@@ -1,6 +1,7 @@
-package io.jenkins.plugins.selfheal.engine.eval;
+package io.jenkins.plugins.selfheal.engine.sim;
 
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.eval.OffPolicyEvaluator;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
@@ -8,9 +9,6 @@ import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.loop.HealingLoop;
-import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
-import io.jenkins.plugins.selfheal.engine.sim.SimulatedReviewer;
-import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -23,7 +21,7 @@ import java.util.Random;
 /**
  * Episodes of a fixed policy (ε-greedy over a table that does not learn meanwhile) in the simulator, as a
  * job's log would record them: to test and measure the estimator against a candidate's true value, which
- * is the mean over many episodes of the candidate itself.
+ * is the mean over many episodes of the candidate itself ({@link #means}).
  */
 public final class SimulatedEpisodes {
     private final SuccessTable environment;
@@ -70,7 +68,7 @@ public final class SimulatedEpisodes {
             reward += e.reward();
             if (e.outcome() == io.jenkins.plugins.selfheal.engine.episode.Outcome.HEALED) {
                 healed++;
-                time += EpisodeSample.timeToHealMs(e);
+                time += OffPolicyEvaluator.timeToHealMs(e);
             }
         }
         return new double[] {reward / n, healed / n, healed == 0 ? Double.NaN : time / healed};
