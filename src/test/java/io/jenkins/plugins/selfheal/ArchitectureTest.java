@@ -35,7 +35,8 @@ class ArchitectureTest {
 
     /**
      * Bottom up: uptime, detect, heal, learn, episode (the typed episode), store (its serialised form),
-     * then loop, view and autonomy (the gate, the caps) side by side, sim above loop; the CLI and the Jenkins side use the engine and
+     * then loop, view and autonomy (the gate, the caps) side by side, eval (off-policy evaluation of recorded
+     * episodes) beside them, sim above loop and eval; the CLI and the Jenkins side use the engine and
      * never each other. The view is shared by the job page and the CLI report, so it uses neither.
      */
     @Test
@@ -49,6 +50,7 @@ class ArchitectureTest {
                 .layer("store").definedBy(ROOT + ".engine.store..")
                 .layer("loop").definedBy(ROOT + ".engine.loop..")
                 .layer("view").definedBy(ROOT + ".engine.view..")
+                .layer("eval").definedBy(ROOT + ".engine.eval..")
                 .layer("sim").definedBy(ROOT + ".engine.sim..")
                 .layer("autonomy").definedBy(ROOT + ".engine.autonomy..")
                 .layer("cli").definedBy(ROOT + ".cli..")
@@ -58,12 +60,15 @@ class ArchitectureTest {
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "jenkins")
                 .whereLayer("view").mayOnlyBeAccessedByLayers("cli", "jenkins")
                 .whereLayer("autonomy").mayOnlyBeAccessedByLayers("cli", "jenkins")
+                .whereLayer("eval").mayOnlyBeAccessedByLayers("sim", "cli", "jenkins")
                 .whereLayer("loop").mayOnlyBeAccessedByLayers("sim", "cli", "jenkins")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("loop", "view", "sim", "autonomy", "cli", "jenkins")
-                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "sim", "autonomy", "cli", "jenkins")
-                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "sim", "autonomy", "cli", "jenkins")
-                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "sim", "autonomy",
+                .whereLayer("episode").mayOnlyBeAccessedByLayers("store", "loop", "view", "eval", "sim", "autonomy", "cli",
+                        "jenkins")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("episode", "store", "loop", "view", "eval", "sim", "autonomy",
                         "cli", "jenkins")
+                .whereLayer("heal").mayOnlyBeAccessedByLayers("learn", "episode", "store", "loop", "view", "eval", "sim",
+                        "autonomy", "cli", "jenkins")
                 .whereLayer("detect").mayOnlyBeAccessedByLayers("heal", "episode", "store", "loop", "view", "sim", "autonomy",
                         "cli", "jenkins")
                 .whereLayer("uptime").mayOnlyBeAccessedByLayers("detect", "heal", "learn", "episode", "store", "loop",

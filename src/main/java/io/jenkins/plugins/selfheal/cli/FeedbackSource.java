@@ -4,6 +4,7 @@ import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedReviewer;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,12 +17,12 @@ interface FeedbackSource {
     Feedback feedbackFor(HealResult result) throws InterruptedException;
 
     static FeedbackSource of(RunOptions.FeedbackMode mode, InputStream in, boolean interactive, PrintWriter out,
-                              Duration pipeTimeout, Random random) {
+                              Duration pipeTimeout, Random random, SuccessTable environment) {
         return switch (mode) {
             case y -> result -> Feedback.accepted();
             case n -> result -> Feedback.rejected();
             case none -> result -> Feedback.none("feedback disabled (--feedback none)");
-            case auto -> new SimulatedReviewer(0.0, random)::review;
+            case auto -> new SimulatedReviewer(0.0, random, environment, false)::review;
             case ask -> {
                 TerminalFeedback prompt = new TerminalFeedback(new ConsoleInput(in, interactive, pipeTimeout), out);
                 yield result -> {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,8 @@ import java.util.function.Consumer;
         description = {"Self-healing CI/CD simulation: change the data set, deploy, detect a crash, high latency or "
                 + "a data anomaly, pick a healing action, ask for feedback and learn.",
                 "Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input."},
-        subcommands = {ExportCommand.class, ImportCommand.class, RestoreCommand.class, ReportCommand.class})
+        subcommands = {ExportCommand.class, ImportCommand.class, RestoreCommand.class, ReportCommand.class,
+                EvaluateCommand.class})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options = new RunOptions();
@@ -49,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.validate();
+        SuccessTable environment = options.successTable(); // a bad file stops the run before anything changes
         PrintWriter out = spec.commandLine().getOut();
         if (options.episodes != null && options.episodes == 0) {
             out.println("[self-heal] --episodes 0: a training batch of no episodes; nothing run, nothing changed");
@@ -62,8 +65,8 @@ final class RunCommand implements Callable<Integer> {
         SeedLogs logs = new SeedLogs(options.logs, clock);
         Optional<QTable> original = preflight(store, logs);
         FeedbackSource feedback = FeedbackSource.of(options.feedback, in, interactive, out,
-                Duration.ofSeconds(options.feedbackTimeoutSeconds), random);
-        Context context = new Context(options, store, logs, feedback, clock, random, out, original);
+                Duration.ofSeconds(options.feedbackTimeoutSeconds), random, environment);
+        Context context = new Context(options, store, logs, feedback, clock, random, out, original, environment);
         return options.episodes != null ? new TrainingBatch(context).run() : new SingleRun(context).run();
     }
 
@@ -96,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** What a run needs, built once from the options. */
     record Context(RunOptions options, PolicyStore store, SeedLogs logs, FeedbackSource feedback, SimulatedClock clock,
-                   Random random, PrintWriter out, Optional<QTable> originalTable) {
+                   Random random, PrintWriter out, Optional<QTable> originalTable, SuccessTable environment) {
         /**
          * A new policy next to a Q-table this CLI did not write starts from that table: it is imported
          * (and the file kept as {@code rl_log.csv.bak}) so the run's rewrite loses nothing. Called after

@@ -2,6 +2,8 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
+import io.jenkins.plugins.selfheal.engine.sim.EnvironmentFile;
+import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -85,6 +87,10 @@ final class RunOptions {
             description = "Discount for several-step heals (default: ${DEFAULT-VALUE}).")
     double gamma;
 
+    @Option(names = "--environment", paramLabel = "FILE", description = "Simulated environment: per failure type, the "
+            + "probability that each action clears it and how long it takes (JSON, see environments/; default: the built-in table).")
+    Path environment;
+
     LearningParameters parameters() {
         return new LearningParameters(alpha, epsilon, gamma);
     }
@@ -125,6 +131,11 @@ final class RunOptions {
     boolean usesAutonomy() {
         return autonomy() != io.jenkins.plugins.selfheal.engine.autonomy.Autonomy.ASK
                 || mode() != io.jenkins.plugins.selfheal.engine.autonomy.HealMode.ACT;
+    }
+
+    /** The simulated environment: {@code --environment}'s table, or the built-in one. */
+    SuccessTable successTable() {
+        return environment == null ? SuccessTable.DEFAULT : EnvironmentFile.load(environment);
     }
 
     String failTypeName() {

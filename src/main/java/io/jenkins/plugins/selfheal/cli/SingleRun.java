@@ -12,7 +12,6 @@ import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
-import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
@@ -55,7 +54,7 @@ final class SingleRun {
         SeedLogs logs = context.logs();
         String dataset = options.dataset.toString();
         SimulatedDeployment deployment = new SimulatedDeployment(failType(), options.dataset, change, detector,
-                SuccessTable.DEFAULT, context.random(), LatencyDetector.DEFAULT_THRESHOLD,
+                context.environment(), context.random(), LatencyDetector.DEFAULT_THRESHOLD,
                 (status, ms, type) -> logs.deployment(dataset, status, ms, type));
         context.clock().advance(deployment.deploy().duration());
 

@@ -10,7 +10,6 @@ import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment;
-import io.jenkins.plugins.selfheal.engine.sim.SuccessTable;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
@@ -39,7 +38,7 @@ final class TrainingBatch {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (int i = 0; i < options.episodes; i++) {
             SimulatedEnvironment environment = new SimulatedEnvironment(
-                    SimulatedEnvironment.Scenario.random(context.random()), SuccessTable.DEFAULT, context.random());
+                    SimulatedEnvironment.Scenario.random(context.random()), context.environment(), context.random());
             context.clock().advance(environment.lastDeployment().duration());
             HealResult result = service.heal(context.clock().timing(environment));
             Feedback feedback = result.needsFeedback() ? context.feedback().feedbackFor(result) : Feedback.none("healthy");
@@ -85,7 +84,7 @@ final class TrainingBatch {
         for (SimulatedEnvironment.Scenario scenario : SimulatedEnvironment.SCENARIOS) {
             String state = scenario.state();
             ActionKind best = QLearningPlanner.greedy(table, context.options().parameters(), state, List.of(ActionKind.values()));
-            ActionKind intended = SuccessTable.intended(scenario.failure());
+            ActionKind intended = context.environment().intendedAction(scenario.failure());
             allIntended &= best == intended;
             context.say(String.format("greedy %-26s → %-26s %s", state, best.id(),
                     best == intended ? "(intended)" : "(intended: " + intended.id() + ")"));

@@ -43,7 +43,7 @@ final class CliRun {
     /** Runs with --logs and --dataset defaulted into the scratch folder; {@code input} is standard input. */
     CliRun run(String input, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        boolean subcommand = !all.isEmpty() && List.of("export", "import", "restore", "report").contains(all.get(0));
+        boolean subcommand = !all.isEmpty() && List.of("export", "import", "restore", "report", "evaluate").contains(all.get(0));
         if (!subcommand) {
             if (!all.contains("--logs")) {
                 all.addAll(List.of("--logs", logs().toString()));

@@ -45,6 +45,6 @@ class HealingLogTest {
         run.run("y\n", "--fail-type", "crash", "--epsilon", "0", "--seed", "1");
 
         assertThat(run.stdout).contains("feedback accepted, reward +1.0: Q(deployment_failure_DOWN, adjust_thresholds) "
-                + "2.000 → 1.900 (accepted but not healed: +1, below this cell's value, so it went down)");
+                + "2.000 → 1.667 (accepted but not healed: +1, below this cell's value, so it went down)");
     }
 }

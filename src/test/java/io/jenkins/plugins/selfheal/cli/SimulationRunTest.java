@@ -34,7 +34,8 @@ class SimulationRunTest {
         assertThat(table.states()).contains(state);
         ActionKind chosen = table.row(state).entrySet().stream().filter(e -> e.getValue().visits() == 1)
                 .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
-        assertThat(table.value(state, chosen)).isEqualTo(-0.1);
+        // the default learner's first step is 1/3 (the starting 0 counts as two observations): 0 + (−1 − 0) / 3
+        assertThat(table.value(state, chosen)).isEqualTo(-1.0 / 3);
         assertThat(run.logLines("user_feedback_log.csv")).hasSize(2).last().asString()
                 .contains(state, chosen.id(), "rejected");
         assertThat(run.logLines("rl_performance_log.csv")).last().asString().endsWith(state + "," + chosen.id() + ",-1");
@@ -62,8 +63,8 @@ class SimulationRunTest {
         CliRun run = new CliRun(dir).run("y\n", "--fail-type", "crash", "--epsilon", "0", "--seed", "1");
         assertThat(run.stdout).contains("healed");
 
-        // accepted heal: Q = 0.1 * 3, which is 0.30000000000000004 in binary floating point
-        assertThat(run.logLines("rl_log.csv").get(1)).isEqualTo("deployment_failure_DOWN,0.3,0,0,0,0");
+        // accepted heal: Q = 0 + (3 − 0) / 3 (the default learner's first step)
+        assertThat(run.logLines("rl_log.csv").get(1)).isEqualTo("deployment_failure_DOWN,1,0,0,0,0");
         assertThat(run.logLines("rl_performance_log.csv").get(1)).endsWith(",deployment_failure_DOWN,retry_deployment,3");
         for (String log : List.of("deployment_log.csv", "issue_log.csv", "healing_log.csv", "master_log.csv",
                 "rl_performance_log.csv", "user_feedback_log.csv")) {
@@ -132,7 +133,7 @@ class SimulationRunTest {
         assertThat(run.stdout).contains("→ restore_previous_version", "healed: state no_failure_UP");
         assertThat(run.exitCode).isZero();
         assertThat(Files.readAllBytes(data)).isEqualTo(original);
-        assertThat(table(run).value("anomaly_score_UP", ActionKind.RESTORE_PREVIOUS_VERSION)).isEqualTo(2.0 + 0.1 * (3 - 2.0));
+        assertThat(table(run).value("anomaly_score_UP", ActionKind.RESTORE_PREVIOUS_VERSION)).isEqualTo(2.0 + (3 - 2.0) / 3);
     }
 
     @Test

@@ -71,7 +71,7 @@ class PipelineStepIT {
                     + ", feedback:accepted, reward:" + Pattern.quote(outcome.group(2)) + "]");
         }
 
-        // the job learned: one cell visited once, Q = 0 + α (reward − 0) with the default α = 0.1
+        // the job learned: one cell visited once, Q = 0 + (reward − 0) / 3 (the default learner's first step, see Evidence)
         JsonNode view = browser.json("job/decide/self-heal/api/json?depth=1").path("view");
         List<JsonNode> visited = new ArrayList<>();
         view.path("states").forEach(row -> row.path("cells").forEach(cell -> {
@@ -81,7 +81,7 @@ class PipelineStepIT {
         }));
         assertThat(visited).as(view.toString()).hasSize(1);
         assertThat(visited.get(0).path("visits").asLong()).isEqualTo(1);
-        assertThat(visited.get(0).path("q").asDouble()).isCloseTo(0.1 * reward, offset(1e-9));
+        assertThat(visited.get(0).path("q").asDouble()).isCloseTo(reward / 3, offset(1e-9));
         assertThat(view.path("states").toString()).contains("deployment_failure_");
     }
 

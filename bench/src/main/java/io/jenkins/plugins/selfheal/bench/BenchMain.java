@@ -26,7 +26,8 @@ public final class BenchMain {
             "3. Learning efficiency in the simulator",
             "4. Concurrent feedback on one policy",
             "5. View data at scale",
-            "6. The autonomy gate in the simulator");
+            "6. The autonomy gate in the simulator",
+            "7. Off-policy evaluation: estimator bias and coverage");
 
     static final List<Section> SECTIONS = List.of(
             s -> new ScanBench(s).run(),
@@ -34,7 +35,8 @@ public final class BenchMain {
             s -> new LearningBench(s).run(),
             s -> new ConcurrencyBench(s).run(),
             s -> new ViewBench(s).run(),
-            s -> new GateBench(s).run());
+            s -> new GateBench(s).run(),
+            s -> new EstimatorBench(s).run());
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;

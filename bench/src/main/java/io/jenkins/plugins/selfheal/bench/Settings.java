@@ -21,6 +21,6 @@ record Settings(boolean quick, boolean smoke, Path work, String javaClassPath) {
     }
 
     int seeds() {
-        return smoke ? 3 : 30;
+        return smoke ? 3 : 100;
     }
 }

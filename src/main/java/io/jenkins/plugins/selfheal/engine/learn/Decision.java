@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,17 +15,31 @@ import java.util.stream.Collectors;
  * A planner's choice with its explanation: the Q-values of every action at the time, which actions
  * were allowed, whether it explored or exploited, ε, and how the planner breaks a tie of Q-values
  * ({@code tieBreak}, e.g. "fewest tries in this state, then the catalogue order"; empty when unknown).
+ * {@code probability} is the chance the planner's random choice had of picking this action (ε-greedy:
+ * 1 − ε + ε/|allowed| for the greedy action, ε/|allowed| for another), what an off-policy estimate
+ * needs; empty for decisions recorded before it was kept.
  */
 public record Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
-                       Map<ActionKind, Double> qValues, Set<ActionKind> allowed, String tieBreak) {
+                       Map<ActionKind, Double> qValues, Set<ActionKind> allowed, String tieBreak,
+                       OptionalDouble probability) {
     /** A decision whose planner does not say how it breaks ties. */
     public Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
                     Map<ActionKind, Double> qValues, Set<ActionKind> allowed) {
-        this(planner, state, action, choice, epsilon, qValues, allowed, "");
+        this(planner, state, action, choice, epsilon, qValues, allowed, "", OptionalDouble.empty());
+    }
+
+    /** A decision without the probability of its action. */
+    public Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
+                    Map<ActionKind, Double> qValues, Set<ActionKind> allowed, String tieBreak) {
+        this(planner, state, action, choice, epsilon, qValues, allowed, tieBreak, OptionalDouble.empty());
     }
 
     public Decision {
         tieBreak = tieBreak == null ? "" : tieBreak;
+        probability = probability == null ? OptionalDouble.empty() : probability;
+        if (probability.isPresent() && !(probability.getAsDouble() > 0 && probability.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException("probability must be in (0, 1], was " + probability.getAsDouble());
+        }
         Objects.requireNonNull(planner, "planner");
         StateNames.requireValid(state);
         Objects.requireNonNull(action, "action");

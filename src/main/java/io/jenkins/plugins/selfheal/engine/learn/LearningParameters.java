@@ -12,15 +12,16 @@ package io.jenkins.plugins.selfheal.engine.learn;
  * @param tieBreak      how equal Q-values are ordered when exploiting (null: {@link TieBreak#LEAST_VISITED})
  * @param initialValues the Q-values a state's row starts with when the state is first seen
  *                      (null: {@link InitialValues#SIBLINGS})
+ * @param learner       how verdicts become values (null: {@link Learner#EVIDENCE})
  */
 public record LearningParameters(double alpha, double epsilon, double gamma, TieBreak tieBreak,
-                                 InitialValues initialValues) {
+                                 InitialValues initialValues, Learner learner) {
     public static final LearningParameters DEFAULTS = new LearningParameters(0.1, 0.1, 0.9, TieBreak.LEAST_VISITED,
-            InitialValues.SIBLINGS);
+            InitialValues.SIBLINGS, Learner.EVIDENCE);
 
-    /** The original simulation: no discount, ties to the first action, every new row at zero. */
+    /** The original simulation: no discount, ties to the first action, every new row at zero, a constant α. */
     public static final LearningParameters SEED = new LearningParameters(0.1, 0.1, 0.0, TieBreak.FIRST_ACTION,
-            InitialValues.ZERO);
+            InitialValues.ZERO, Learner.CLASSIC);
 
     public LearningParameters {
         requireAlpha(alpha);
@@ -32,6 +33,14 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
         if (initialValues == null) {
             initialValues = InitialValues.SIBLINGS;
         }
+        if (learner == null) {
+            learner = Learner.EVIDENCE;
+        }
+    }
+
+    /** With the default learner ({@link Learner#EVIDENCE}). */
+    public LearningParameters(double alpha, double epsilon, double gamma, TieBreak tieBreak, InitialValues initialValues) {
+        this(alpha, epsilon, gamma, tieBreak, initialValues, Learner.EVIDENCE);
     }
 
     /** With the default initial values ({@link InitialValues#SIBLINGS}). */
@@ -44,11 +53,15 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
     }
 
     public LearningParameters withEpsilon(double newEpsilon) {
-        return new LearningParameters(alpha, newEpsilon, gamma, tieBreak, initialValues);
+        return new LearningParameters(alpha, newEpsilon, gamma, tieBreak, initialValues, learner);
     }
 
     public LearningParameters withInitialValues(InitialValues newInitialValues) {
-        return new LearningParameters(alpha, epsilon, gamma, tieBreak, newInitialValues);
+        return new LearningParameters(alpha, epsilon, gamma, tieBreak, newInitialValues, learner);
+    }
+
+    public LearningParameters withLearner(Learner newLearner) {
+        return new LearningParameters(alpha, epsilon, gamma, tieBreak, initialValues, newLearner);
     }
 
     /** Learning rate: greater than 0 and at most 1. */
@@ -72,6 +85,18 @@ public record LearningParameters(double alpha, double epsilon, double gamma, Tie
                     + " and " + max + ", was " + value);
         }
         return value;
+    }
+
+    /** How verdicts become values: see {@link Evidence}. */
+    public enum Learner {
+        /** The original: every update moves the value by α towards its target; a row's values are what is stored. */
+        CLASSIC,
+        /**
+         * Makes the most of each verdict ({@link Evidence}): a cell's first updates average its rewards
+         * (step 1/(n+2), never below α), an action not yet tried in a state is valued by what its UP/DOWN
+         * sibling learned, and escalating (which never heals) is tried after every untried remedy.
+         */
+        EVIDENCE
     }
 
     /** How the greedy choice orders actions whose Q-values are equal. */

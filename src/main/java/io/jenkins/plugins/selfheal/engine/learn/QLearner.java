@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Turns a finished heal and the reviewer's verdict into Q-table updates:
- * {@code Q(s,a) ← Q(s,a) + α (target − Q(s,a))}.
+ * {@code Q(s,a) ← Q(s,a) + step (target − Q(s,a))}, the step and the starting value of an untried cell
+ * as {@link Evidence} says (α and the stored value for the classic learner).
  * <ul>
  *   <li>The last step (the one that ended the episode) is terminal: target = the verdict's reward.</li>
  *   <li>An earlier step failed and led to another try: target = outcome-only reward for a failure
@@ -45,7 +46,7 @@ public final class QLearner {
         for (int i = steps.size() - 2; i >= 0; i--) {
             HealAttempt step = steps.get(i);
             double future = parameters.gamma() * step.allowedAfter().stream()
-                    .mapToDouble(a -> table.entryOrInitial(step.stateAfter(), a, parameters.initialValues()).value())
+                    .mapToDouble(a -> Evidence.value(table, parameters, step.stateAfter(), a))
                     .max().orElse(0.0);
             updates.add(apply(table, step.state(), step.action(), rewards.forOutcomeOnly(step.healed()), future, now));
         }
@@ -55,9 +56,10 @@ public final class QLearner {
     private QUpdate apply(QTable table, String state, ActionKind action, double reward, double future, Instant now) {
         table.ensureState(state, parameters.initialValues());
         QEntry entry = table.entry(state, action);
+        double before = Evidence.value(table, parameters, state, action); // an untried cell starts from its prior
         double target = reward + future;
-        double after = entry.value() + parameters.alpha() * (target - entry.value());
+        double after = before + Evidence.step(parameters, entry.visits()) * (target - before);
         table.put(state, action, entry.updatedTo(after, now));
-        return new QUpdate(state, action, reward, target, entry.value(), after, now);
+        return new QUpdate(state, action, reward, target, before, after, now);
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -41,21 +42,32 @@ public final class QLearningPlanner implements Planner {
         List<ActionKind> ordered = Planner.inCatalogueOrder(allowed);
         ActionKind action;
         Choice choice;
+        ActionKind greedy = greedy(state, ordered);
+        double probability;
+        Map<ActionKind, Double> values = Evidence.values(table, parameters, state);
         if (training && ordered.stream().anyMatch(a -> table.entry(state, a).visits() == 0)) {
             action = ordered.stream().filter(a -> table.entry(state, a).visits() == 0).findFirst().orElseThrow();
             choice = Choice.UNTRIED;
+            probability = 1.0; // no random choice was made
         } else if (random.nextDouble() < parameters.epsilon()) {
             action = ordered.get(random.nextInt(ordered.size()));
             choice = Choice.EXPLORE;
+            probability = probability(action == greedy, ordered.size());
         } else {
-            action = greedy(state, ordered);
+            action = greedy;
             choice = Choice.EXPLOIT;
+            probability = probability(true, ordered.size());
         }
         return new Decision(name(), state, action, choice, parameters.epsilon(),
-                table.values(state), allowed, switch (parameters.tieBreak()) {
+                values, allowed, switch (parameters.tieBreak()) {
                     case LEAST_VISITED -> "fewest tries in this state, then the catalogue order";
                     case FIRST_ACTION -> "the catalogue order";
-                });
+                }, java.util.OptionalDouble.of(probability));
+    }
+
+    /** The ε-greedy chance of an action: ε/n for any, plus 1 − ε for the greedy one. */
+    private double probability(boolean isGreedy, int allowed) {
+        return (isGreedy ? 1 - parameters.epsilon() : 0) + parameters.epsilon() / allowed;
     }
 
     /** The best allowed action by the documented order: Q-value descending, then the tie-break. */
@@ -66,8 +78,8 @@ public final class QLearningPlanner implements Planner {
     /** The greedy choice without a planner (a view, a report): the same order, no random source. */
     public static ActionKind greedy(QTable table, LearningParameters parameters, String state, List<ActionKind> ordered) {
         LearningParameters.InitialValues initial = parameters.initialValues();
-        Comparator<ActionKind> byValue = Comparator.comparingDouble(
-                (ActionKind a) -> table.entryOrInitial(state, a, initial).value()).reversed();
+        Map<ActionKind, Double> values = Evidence.values(table, parameters, state);
+        Comparator<ActionKind> byValue = Comparator.comparingDouble((ActionKind a) -> values.get(a)).reversed();
         Comparator<ActionKind> order = switch (parameters.tieBreak()) {
             case LEAST_VISITED -> byValue.thenComparingLong(a -> table.entryOrInitial(state, a, initial).visits())
                     .thenComparing(Comparator.naturalOrder());

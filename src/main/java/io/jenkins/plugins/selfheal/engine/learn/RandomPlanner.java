@@ -26,6 +26,7 @@ public final class RandomPlanner implements Planner {
         Planner.requireSomethingAllowed(state, allowed);
         List<ActionKind> ordered = Planner.inCatalogueOrder(allowed);
         ActionKind action = ordered.get(random.nextInt(ordered.size()));
-        return new Decision(name(), state, action, Choice.RANDOM, 1.0, table.values(state), allowed);
+        return new Decision(name(), state, action, Choice.RANDOM, 1.0, table.values(state), allowed, "",
+                java.util.OptionalDouble.of(1.0 / allowed.size()));
     }
 }

@@ -111,7 +111,7 @@ public final class SimulatedEnvironment implements DeploymentTarget {
                 return ActionResult.succeeded(Duration.ZERO, "handed over to a person");
             }
             fixed = fixed || random.nextDouble() < table.probability(scenario.failure(), kind);
-            return new ActionResult(fixed, Duration.ofMillis(200), fixed ? "simulated fix worked" : "simulated fix did not help");
+            return new ActionResult(fixed, table.duration(scenario.failure(), kind), fixed ? "simulated fix worked" : "simulated fix did not help");
         }
     }
 }

@@ -7,19 +7,29 @@ import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import java.util.Random;
 
 /**
- * A reviewer who accepts exactly the intended action for the failure it was chosen for, and
- * gives the wrong verdict with probability {@code errorRate} (0 for the CLI's {@code auto}).
+ * A reviewer who accepts exactly the intended action of the {@link SuccessTable} for the failure it
+ * was chosen for, and gives the wrong verdict with probability {@code errorRate} (0 for the CLI's
+ * {@code auto}). With {@code overrides}, a reject it means names the intended action instead (Override);
+ * a wrong verdict is never an override.
  */
 public final class SimulatedReviewer {
     private final double errorRate;
     private final Random random;
+    private final SuccessTable table;
+    private final boolean overrides;
 
     public SimulatedReviewer(double errorRate, Random random) {
+        this(errorRate, random, SuccessTable.DEFAULT, false);
+    }
+
+    public SimulatedReviewer(double errorRate, Random random, SuccessTable table, boolean overrides) {
         if (errorRate < 0 || errorRate > 1) {
             throw new IllegalArgumentException("errorRate must be between 0 and 1, was " + errorRate);
         }
         this.errorRate = errorRate;
         this.random = random;
+        this.table = table;
+        this.overrides = overrides;
     }
 
     public Feedback review(HealResult result) {
@@ -28,11 +38,14 @@ public final class SimulatedReviewer {
         }
         HealAttempt last = result.lastStep().get();
         String failure = result.steps().size() == 1 ? result.initial().failure() : failureOf(last.state());
-        boolean right = last.action() == SuccessTable.intended(failure);
+        boolean right = last.action() == table.intendedAction(failure);
         if (errorRate > 0 && random.nextDouble() < errorRate) {
-            right = !right;
+            return right ? Feedback.rejected() : Feedback.accepted();
         }
-        return right ? Feedback.accepted() : Feedback.rejected();
+        if (right) {
+            return Feedback.accepted();
+        }
+        return overrides ? new Feedback.Overridden(table.intendedAction(failure)) : Feedback.rejected();
     }
 
     /** {@code latency_issue_UP} → {@code latency_issue}. */

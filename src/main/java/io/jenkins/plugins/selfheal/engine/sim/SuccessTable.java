@@ -3,47 +3,126 @@ package io.jenkins.plugins.selfheal.engine.sim;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * How likely each action is to fix each kind of failure in the simulations, and the author's
- * intended policy (crash → retry, latency → adjust thresholds, data anomaly → restore), which is
- * the best action by construction.
+ * A simulated environment: per failure type, how likely each action is to clear it and how long it
+ * takes. The intended action of a failure (what the simulated reviewer accepts) is the action with the
+ * highest probability, ties to the earlier action in the catalogue order ({@link ActionKind}).
+ * {@link #DEFAULT} is the author's table (crash → retry, latency → adjust thresholds, data anomaly →
+ * restore); {@link EnvironmentFile} reads a user's own.
  */
 public final class SuccessTable {
+    /** How long a simulated action takes when the table does not say. */
+    public static final Duration DEFAULT_DURATION = Duration.ofMillis(200);
+
     public static final SuccessTable DEFAULT = new SuccessTable(
             probabilities(0.85, 0.50, 0.00, 0.40),
             probabilities(0.20, 0.10, 0.90, 0.30),
             probabilities(0.00, 0.95, 0.00, 0.00));
 
-    private final Map<ActionKind, Double> crash;
-    private final Map<ActionKind, Double> latency;
-    private final Map<ActionKind, Double> anomaly;
+    /** The failure types a table describes: every data anomaly ({@code anomaly_*}) shares one row. */
+    public enum FailureType {
+        DEPLOYMENT_FAILURE(Finding.DEPLOYMENT_FAILURE), LATENCY_ISSUE(Finding.LATENCY_ISSUE), ANOMALY("anomaly");
 
+        private final String id;
+
+        FailureType(String id) {
+            this.id = id;
+        }
+
+        /** The key in an environment file: deployment_failure, latency_issue, anomaly. */
+        public String id() {
+            return id;
+        }
+
+        public static FailureType of(String failure) {
+            if (failure.startsWith(Finding.ANOMALY_PREFIX)) {
+                return ANOMALY;
+            }
+            return Finding.LATENCY_ISSUE.equals(failure) ? LATENCY_ISSUE : DEPLOYMENT_FAILURE;
+        }
+    }
+
+    /** One action on one failure type: the chance it clears the failure, and how long it runs. */
+    public record Cell(double probability, Duration duration) {
+        public Cell {
+            if (!(probability >= 0 && probability <= 1)) {
+                throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);
+            }
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("duration must not be negative, was " + duration);
+            }
+        }
+    }
+
+    private final Map<FailureType, Map<ActionKind, Cell>> rows;
+
+    /** Probabilities per failure type (a missing action never clears it); every action takes {@link #DEFAULT_DURATION}. */
     public SuccessTable(Map<ActionKind, Double> crash, Map<ActionKind, Double> latency, Map<ActionKind, Double> anomaly) {
-        this.crash = Map.copyOf(crash);
-        this.latency = Map.copyOf(latency);
-        this.anomaly = Map.copyOf(anomaly);
+        this(Map.of(FailureType.DEPLOYMENT_FAILURE, cells(crash), FailureType.LATENCY_ISSUE, cells(latency),
+                FailureType.ANOMALY, cells(anomaly)));
     }
 
-    /** Probability that {@code action} fixes {@code failure}; escalating never fixes anything. */
+    /** Every failure type's row; an action missing from a row never clears it. */
+    public SuccessTable(Map<FailureType, Map<ActionKind, Cell>> rows) {
+        EnumMap<FailureType, Map<ActionKind, Cell>> copy = new EnumMap<>(FailureType.class);
+        for (FailureType type : FailureType.values()) {
+            Map<ActionKind, Cell> row = rows.get(type);
+            if (row == null) {
+                throw new IllegalArgumentException(type.id() + ": missing");
+            }
+            copy.put(type, Map.copyOf(row));
+        }
+        this.rows = copy;
+    }
+
+    /** Probability that {@code action} clears {@code failure}; escalating never clears anything. */
     public double probability(String failure, ActionKind action) {
-        return row(failure).getOrDefault(action, 0.0);
+        return action == ActionKind.ESCALATE ? 0.0 : cell(failure, action).probability();
     }
 
+    /** How long {@code action} runs on {@code failure}. */
+    public Duration duration(String failure, ActionKind action) {
+        return action == ActionKind.ESCALATE ? Duration.ZERO : cell(failure, action).duration();
+    }
+
+    /** The action most likely to clear {@code failure}; a tie goes to the earlier action in the catalogue order. */
+    public ActionKind intendedAction(String failure) {
+        return Arrays.stream(ActionKind.values())
+                .reduce((best, a) -> probability(failure, a) > probability(failure, best) ? a : best).orElseThrow();
+    }
+
+    /** The default table's intended action (see {@link #intendedAction}). */
     public static ActionKind intended(String failure) {
-        if (failure.startsWith(Finding.ANOMALY_PREFIX)) {
-            return ActionKind.RESTORE_PREVIOUS_VERSION;
-        }
-        return Finding.LATENCY_ISSUE.equals(failure) ? ActionKind.ADJUST_THRESHOLDS : ActionKind.RETRY_DEPLOYMENT;
+        return DEFAULT.intendedAction(failure);
     }
 
-    private Map<ActionKind, Double> row(String failure) {
-        if (failure.startsWith(Finding.ANOMALY_PREFIX)) {
-            return anomaly;
+    /** One line per failure type, e.g. {@code latency_issue → adjust_thresholds (p 0.90)}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        for (FailureType type : FailureType.values()) {
+            String failure = type == FailureType.ANOMALY ? Finding.ANOMALY_PREFIX + "any" : type.id();
+            ActionKind best = intendedAction(failure);
+            text.append(text.length() == 0 ? "" : "; ").append(type.id()).append(" → ").append(best.id())
+                    .append(String.format(Locale.ROOT, " (p %.2f)", probability(failure, best)));
         }
-        return Finding.LATENCY_ISSUE.equals(failure) ? latency : crash;
+        return text.toString();
+    }
+
+    private Cell cell(String failure, ActionKind action) {
+        Cell cell = rows.get(FailureType.of(failure)).get(action);
+        return cell == null ? new Cell(0, DEFAULT_DURATION) : cell;
+    }
+
+    private static Map<ActionKind, Cell> cells(Map<ActionKind, Double> probabilities) {
+        Map<ActionKind, Cell> row = new EnumMap<>(ActionKind.class);
+        probabilities.forEach((action, p) -> row.put(action, new Cell(p, DEFAULT_DURATION)));
+        return row;
     }
 
     private static Map<ActionKind, Double> probabilities(double retry, double restore, double adjust, double restart) {
@@ -52,7 +131,16 @@ public final class SuccessTable {
         p.put(ActionKind.RESTORE_PREVIOUS_VERSION, restore);
         p.put(ActionKind.ADJUST_THRESHOLDS, adjust);
         p.put(ActionKind.RESTART_SERVICE, restart);
-        p.put(ActionKind.ESCALATE, 0.0);
         return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SuccessTable other && rows.equals(other.rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return rows.hashCode();
     }
 }

@@ -125,14 +125,16 @@ final class EpisodeRecords {
         return new LogEntry.StepEntry(step.state(), step.action().id(), step.decision().choice().label(),
                 step.decision().epsilon(), q, ids(step.decision().allowed()), step.outcome().success(),
                 step.outcome().duration().toMillis(), step.outcome().detail(), step.stateAfter(), step.healed(),
-                ids(step.allowedAfter()));
+                ids(step.allowedAfter()), step.decision().probability().isPresent()
+                        ? step.decision().probability().getAsDouble() : null);
     }
 
     private static HealAttempt step(LogEntry.StepEntry s, String planner) {
         Map<ActionKind, Double> q = new EnumMap<>(ActionKind.class);
         s.qValues().forEach((a, v) -> q.put(ActionKind.parse(a), v));
         Decision decision = new Decision(planner, s.state(), ActionKind.parse(s.action()),
-                Choice.valueOf(s.choice().toUpperCase(Locale.ROOT)), s.epsilon(), q, kinds(s.allowed()));
+                Choice.valueOf(s.choice().toUpperCase(Locale.ROOT)), s.epsilon(), q, kinds(s.allowed()), "",
+                s.probability() == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(s.probability()));
         ActionResult outcome = new ActionResult(s.success(), Duration.ofMillis(s.durationMs()), s.detail());
         return new HealAttempt(decision, outcome, s.stateAfter(), s.healed(), kinds(s.allowedAfter()));
     }

@@ -97,11 +97,14 @@ public sealed interface LogEntry {
         }
     }
 
-    /** One action of an episode with the decision's explanation and its outcome. */
+    /**
+     * One action of an episode with the decision's explanation and its outcome; {@code probability} is the
+     * chance the planner had of choosing it (absent from lines written before it was recorded).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StepEntry(String state, String action, String choice, double epsilon, Map<String, Double> qValues,
                      List<String> allowed, boolean success, long durationMs, String detail, String stateAfter,
-                     boolean healed, List<String> allowedAfter) {
+                     boolean healed, List<String> allowedAfter, Double probability) {
     }
 
     /** A Q-table cell change, with the value after it (exact replay). */

@@ -28,7 +28,9 @@ class InitialValuesTest {
     private static final String SCORE_UP = "anomaly_score_UP";
     private static final String SCORE_DOWN = "anomaly_score_DOWN";
     private static final Set<ActionKind> ALL = EnumSet.allOf(ActionKind.class);
-    private static final LearningParameters GREEDY = LearningParameters.DEFAULTS.withEpsilon(0);
+    // the classic learner's arithmetic (α steps, stored values): what these tests pin is the store's and the row's mechanics
+    private static final LearningParameters GREEDY = LearningParameters.DEFAULTS.withEpsilon(0)
+            .withLearner(LearningParameters.Learner.CLASSIC);
 
     /** {@code SCORE_UP} learned: restore is clearly best, retry was rejected, the rest untried. */
     private static QTable learnedUp() {
@@ -205,7 +207,7 @@ class InitialValuesTest {
         Decision second = new Decision("rl", SCORE_UP, RESTORE_PREVIOUS_VERSION, Choice.EXPLOIT, 0, java.util.Map.of(), ALL);
         HealAttempt healed = new HealAttempt(second, ActionResult.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
 
-        List<QUpdate> updates = new QLearner(LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS)
+        List<QUpdate> updates = new QLearner(GREEDY.withEpsilon(0.1), RewardPolicy.DEFAULTS)
                 .learn(table, List.of(failed, healed), Feedback.accepted(), NOW);
 
         assertThat(updates.get(1).target()).isCloseTo(-1 + 0.9 * 2.0, within(1e-12));

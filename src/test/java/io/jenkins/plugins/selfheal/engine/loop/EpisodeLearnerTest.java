@@ -43,7 +43,9 @@ import static org.assertj.core.api.Assertions.within;
 
 class EpisodeLearnerTest {
     private static final String CRASH_UP = "deployment_failure_UP";
-    private static final LearningParameters GREEDY = LearningParameters.DEFAULTS.withEpsilon(0);
+    // the classic learner's arithmetic (α steps, stored values): what these tests pin is the store's and the row's mechanics
+    private static final LearningParameters GREEDY = LearningParameters.DEFAULTS.withEpsilon(0)
+            .withLearner(LearningParameters.Learner.CLASSIC);
 
     @TempDir
     Path dir;
