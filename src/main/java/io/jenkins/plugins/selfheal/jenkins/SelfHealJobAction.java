@@ -77,8 +77,12 @@ public class SelfHealJobAction implements Action {
         return new Api(this);
     }
 
-    /** The view document through Jenkins' REST API ({@code …/self-heal/api/json}). */
-    @Exported(name = "view")
+    /**
+     * The view document through Jenkins' REST API, only when asked for: {@code …/self-heal/api/json?depth=1}
+     * or {@code ?tree=view[…]}. Visibility 0 keeps it out of plain {@code api/json} here and out of the
+     * job's, a folder's or the root's {@code api/json} at the depths people use to list jobs.
+     */
+    @Exported(name = "view", visibility = 0)
     @SuppressWarnings("unchecked")
     public Map<String, Object> getView() throws IOException {
         return PolicyJson.MAPPER.readValue(admin().viewJson(), Map.class);
