@@ -93,6 +93,17 @@ public class SelfHealJobAction implements Action {
         json(rsp, admin().viewJson(), false);
     }
 
+    /** The whole episode log, streamed from the file (the page lists only the newest decisions). */
+    @WebMethod(name = "episodes.jsonl")
+    public void doEpisodesJsonl(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        java.nio.file.Path log = admin().episodeLog();
+        rsp.setContentType("application/x-ndjson;charset=UTF-8");
+        rsp.setHeader("Content-Disposition", "attachment; filename=episodes.jsonl");
+        if (java.nio.file.Files.exists(log)) {
+            java.nio.file.Files.copy(log, rsp.getOutputStream());
+        }
+    }
+
     @WebMethod(name = "policy.json")
     public void doPolicyJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         json(rsp, admin().policyJson(), true);

@@ -145,7 +145,7 @@ final class HistorySummaries {
         return saved;
     }
 
-    private void write(HistorySummary written, long logBytes, boolean locked) throws IOException {
+    void write(HistorySummary written, long logBytes, boolean locked) throws IOException {
         byte[] json = PolicyJson.write(new Saved(FORMAT, VERSION, logBytes, checksum(logBytes), written), false);
         if (locked) {
             AtomicFiles.deleteLeftovers(files.summaryFile); // of writes a crash interrupted

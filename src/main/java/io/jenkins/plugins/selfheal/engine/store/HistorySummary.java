@@ -110,7 +110,8 @@ public final class HistorySummary {
         copyFrom(empty);
     }
 
-    public void add(Episode episode) {
+    /** An episode as its log line reads back (so a summary kept while learning equals one rebuilt from the log). */
+    private void add(Episode episode) {
         int slot = (int) (total % WINDOW); // ring buffer: the sum of the last WINDOW rewards in O(1)
         windowSum += episode.reward() - lastRewards[slot];
         lastRewards[slot] = episode.reward();

@@ -95,8 +95,8 @@ public final class PolicyStore {
 
     /**
      * The saved policy (an empty one when nothing is saved yet): the snapshot plus the log after it.
-     * Reads without the lock unless this store has a remembered policy to start from, or something
-     * needs repair (a corrupt document, a warning), which runs under the lock.
+     * Reads without the lock unless this store has a remembered policy to start from (after its first
+     * read or update), or something needs repair (a corrupt document, a warning), which runs under the lock.
      */
     public Policy read() throws IOException {
         if (!exists()) {
@@ -104,7 +104,10 @@ public final class PolicyStore {
         }
         if (!loader.remembers()) {
             try {
-                return loader.load(false).policy();
+                StoreFiles.Stamp log = StoreFiles.Stamp.of(files.episodeLog);
+                PolicyLoader.Loaded loaded = loader.load(false);
+                loader.rememberRead(loaded, log); // the next read replays only the log appended since
+                return loaded.policy();
             } catch (PolicyLoader.NeedsLock e) {
                 // repaired below, under the lock
             }
