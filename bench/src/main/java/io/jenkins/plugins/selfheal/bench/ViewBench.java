@@ -56,30 +56,45 @@ final class ViewBench {
                 + "| view cached | view.json | peak heap (view, " + VIEW_HEAP + ") | peak RSS (view JVM) "
                 + "| learn: first after restart | learn: warm | peak RSS (learn JVM) |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, String> first = null;
-        Map<String, String> last = null;
-        Map<String, String> firstLearn = null;
-        Map<String, String> lastLearn = null;
-        for (int size : sizes) {
-            Path file = settings.work().resolve("view-" + size).resolve("policy.json");
+        long[] logBytes = new long[sizes.length];
+        long[] generated = new long[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
             long start = System.nanoTime();
-            long logBytes = generate(file, states, size);
-            long generated = System.nanoTime() - start;
-            Map<String, String> view = child("view", file, runs, states, size, VIEW_HEAP);
-            Map<String, String> learn = child("learn", file, runs, states, size + runs, "-Xmx1g");
-            table.append("| ").append(String.format("%,d", size)).append(" | ").append(Stats.mib(logBytes)).append(" | ")
-                    .append(Stats.ms(generated)).append(" | ").append(ms(view, "cold_ns")).append(" | ")
-                    .append(ms(view, "appended_ns")).append(" | ").append(ms(view, "cached_ns")).append(" | ")
-                    .append(Stats.kib(Long.parseLong(view.get("json_bytes")))).append(" | ")
-                    .append(Stats.mib(Long.parseLong(view.get("heap_peak_bytes")))).append(" | ")
-                    .append(Stats.mib(Long.parseLong(view.get("hwm_bytes")))).append(" | ").append(ms(learn, "first_ns"))
-                    .append(" | ").append(ms(learn, "warm_ns")).append(" | ")
-                    .append(Stats.mib(Long.parseLong(learn.get("hwm_bytes")))).append(" |\n");
-            first = first == null ? view : first;
-            firstLearn = firstLearn == null ? learn : firstLearn;
-            last = view;
-            lastLearn = learn;
+            logBytes[i] = generate(file(sizes[i]), states, sizes[i]);
+            generated[i] = System.nanoTime() - start;
         }
+        // rounds over all sizes, so a machine busy with other work slows every size alike; medians of the rounds
+        int rounds = settings.smoke() ? 1 : 3;
+        List<List<Map<String, String>>> views = new java.util.ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            views.add(new java.util.ArrayList<>());
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < sizes.length; i++) {
+                views.get(i).add(child("view", file(sizes[i]), runs, states, sizes[i] + (long) round * runs, VIEW_HEAP));
+            }
+        }
+        List<Map<String, String>> view = views.stream().map(ViewBench::medians).toList();
+        List<Map<String, String>> learn = new java.util.ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            learn.add(child("learn", file(sizes[i]), runs, states, sizes[i] + (long) rounds * runs, "-Xmx1g"));
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            Map<String, String> v = view.get(i);
+            Map<String, String> l = learn.get(i);
+            table.append("| ").append(String.format("%,d", sizes[i])).append(" | ").append(Stats.mib(logBytes[i])).append(" | ")
+                    .append(Stats.ms(generated[i])).append(" | ").append(ms(v, "cold_ns")).append(" | ")
+                    .append(ms(v, "appended_ns")).append(" | ").append(ms(v, "cached_ns")).append(" | ")
+                    .append(Stats.kib(Long.parseLong(v.get("json_bytes")))).append(" | ")
+                    .append(Stats.mib(Long.parseLong(v.get("heap_peak_bytes")))).append(" | ")
+                    .append(Stats.mib(Long.parseLong(v.get("hwm_bytes")))).append(" | ").append(ms(l, "first_ns"))
+                    .append(" | ").append(ms(l, "warm_ns")).append(" | ")
+                    .append(Stats.mib(Long.parseLong(l.get("hwm_bytes")))).append(" |\n");
+        }
+        Map<String, String> first = view.get(0);
+        Map<String, String> last = view.get(sizes.length - 1);
+        Map<String, String> firstLearn = learn.get(0);
+        Map<String, String> lastLearn = learn.get(sizes.length - 1);
         double time = ratio(last, first, "appended_ns");
         double cold = ratio(last, first, "cold_ns");
         double memory = ratio(last, first, "heap_peak_bytes");
@@ -93,7 +108,8 @@ final class ViewBench {
                 + "directly in the store's files (`BulkHistory`: the log in its serialised form, the snapshot and the "
                 + "history summary as of its end) and measured in its own JVM: the view child runs with `" + VIEW_HEAP
                 + "` (a view that did not fit would fail the run), the learn child with `-Xmx1g`. Times are medians of "
-                + runs + ".\n\n"
+                + runs + " views in each of " + rounds + " view JVMs per size, run in rounds over the sizes (the median of "
+                + "the rounds is shown), so load from other work on the machine slows every size alike.\n\n"
                 + "- **view cold**: a new `PolicyStore` and `ViewJson.of` (what the first visit after a Jenkins restart "
                 + "costs: snapshot + summary + the log after them).\n"
                 + "- **view after an append**: one episode appended to the log by someone else, then the job's store "
@@ -114,6 +130,20 @@ final class ViewBench {
                 + "- Goal learning one episode at " + largest + " no slower than at " + smallest + " (warm, ≤ 1.2×): "
                 + Stats.met(warm <= 1.2) + " (" + Stats.ratio(warm) + "; the first after a restart: "
                 + Stats.ratio(firstLearnRatio) + ")\n";
+    }
+
+    private Path file(int size) {
+        return settings.work().resolve("view-" + size).resolve("policy.json");
+    }
+
+    /** Each value the median of the rounds' values. */
+    private static Map<String, String> medians(List<Map<String, String>> rounds) {
+        Map<String, String> result = new java.util.HashMap<>();
+        for (String key : rounds.get(0).keySet()) {
+            long[] values = rounds.stream().mapToLong(r -> Long.parseLong(r.get(key))).sorted().toArray();
+            result.put(key, String.valueOf(values[values.length / 2]));
+        }
+        return result;
     }
 
     private Map<String, String> child(String mode, Path file, int runs, int states, long episodes, String heap)
