@@ -29,7 +29,7 @@ final class ExportCommand implements Callable<Integer> {
             RunPreflight.writableFiles("--out", java.util.List.of(out));
         }
         byte[] json;
-        try (PolicyFiles.ReadOnly copy = PolicyFiles.readOnly(policy, spec)) {
+        try (PolicyAccess.ReadOnly copy = PolicyAccess.readOnly(policy, spec)) {
             json = copy.store().export();
         }
         if (out == null) {
@@ -38,6 +38,6 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             AtomicFiles.write(out, json);
         }
-        return SelfHealCli.HEALED;
+        return SelfHealCli.OK;
     }
 }

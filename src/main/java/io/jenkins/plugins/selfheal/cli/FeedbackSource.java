@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedReviewer;
 
@@ -25,7 +25,7 @@ interface FeedbackSource {
             case ask -> {
                 TerminalFeedback prompt = new TerminalFeedback(new ConsoleInput(in, interactive, pipeTimeout), out);
                 yield result -> {
-                    HealStep last = result.lastStep().orElseThrow();
+                    HealAttempt last = result.lastStep().orElseThrow();
                     return prompt.ask(last.state(), last.action().id(), result.healed() ? "success" : "failure");
                 };
             }

@@ -45,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("SOURCE: file not found: " + source);
         }
-        PolicyStore store = PolicyFiles.open(policy, spec);
+        PolicyStore store = PolicyAccess.open(policy, spec);
         PolicyReplacement replacement = new PolicyReplacement(store, logs == null ? PolicyReplacement.defaultLogs(policy) : logs);
         String by = System.getProperty("user.name");
         byte[] bytes = Files.readAllBytes(source);
@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
             imported = store.importDocument(bytes, source.toString(), by);
         }
         replacement.done(imported, "imported " + source, spec.commandLine().getOut());
-        return SelfHealCli.HEALED;
+        return SelfHealCli.OK;
     }
 
     /** The source as text: a policy export and a Q-table CSV are UTF-8 (binary input is named as such). */

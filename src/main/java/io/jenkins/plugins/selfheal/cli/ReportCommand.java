@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
         RunPreflight.writableFolder("--out", out.toAbsolutePath().getParent());
         RunPreflight.writableFiles("--out", java.util.List.of(out));
         ViewDocument document;
-        try (PolicyFiles.ReadOnly copy = PolicyFiles.readOnly(policy, spec)) {
+        try (PolicyAccess.ReadOnly copy = PolicyAccess.readOnly(policy, spec)) {
             PolicyStore store = copy.store();
             Policy current = store.read();
             document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.summary());
@@ -50,6 +50,6 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("[self-heal] wrote " + out + " (" + document.states().size() + " states, "
                 + document.history().total() + " episodes)");
         spec.commandLine().getOut().flush();
-        return SelfHealCli.HEALED;
+        return SelfHealCli.OK;
     }
 }

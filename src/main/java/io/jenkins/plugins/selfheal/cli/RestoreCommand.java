@@ -38,7 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PolicyStore store = PolicyFiles.open(policy, spec);
+        PolicyStore store = PolicyAccess.open(policy, spec);
         List<Path> backups = store.backups().stream().sorted(Comparator.comparing(RestoreCommand::stamp).reversed()).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (backup == null) {
@@ -50,7 +50,7 @@ final class RestoreCommand implements Callable<Integer> {
                 backups.forEach(b -> out.println("  " + b.getFileName()));
             }
             out.flush();
-            return SelfHealCli.HEALED;
+            return SelfHealCli.OK;
         }
         String name = Path.of(backup).getFileName().toString();
         Path chosen = backups.stream().filter(b -> b.getFileName().toString().equals(name)).findFirst()
@@ -60,7 +60,7 @@ final class RestoreCommand implements Callable<Integer> {
         Policy restored = store.importDocument(Files.readAllBytes(chosen), chosen.getFileName().toString(),
                 System.getProperty("user.name"));
         replacement.done(restored, "restored " + chosen.getFileName(), out);
-        return SelfHealCli.HEALED;
+        return SelfHealCli.OK;
     }
 
     /** The time part of a backup's name ({@code policy.json.<why>-<yyyyMMddTHHmmss.SSS>[_NNN].json}). */

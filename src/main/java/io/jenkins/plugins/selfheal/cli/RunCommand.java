@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         RunPreflight.writableFolder("--policy", policy.toAbsolutePath().getParent());
         RunPreflight.writableFiles("--policy", List.of(policy, store.episodeLog(),
                 policy.resolveSibling(policy.getFileName() + ".lock")));
-        PolicyFiles.requireRebuildable(store);
+        PolicyAccess.requireRebuildable(store);
         Optional<QTable> original = logs.foreignQTable(store.read().table());
         if (original.isPresent() && store.exists()) {
             Path table = logs.dir().resolve(QTableLog.FILE);

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.selfheal.cli;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
+import io.jenkins.plugins.selfheal.engine.episode.HealResult;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
 import io.jenkins.plugins.selfheal.engine.store.StoreLock;
 import org.apache.commons.csv.CSVFormat;
@@ -87,6 +91,19 @@ final class SeedLogs {
         append(HEALING, List.of("timestamp", "strategy", "status", "response_time_ms"), now(), strategy, status, responseTimeMs);
         append(MASTER, MASTER_COLUMNS, now(), "Healing (" + strategy + ")", dataset, status,
                 String.format(java.util.Locale.ROOT, "%.2f ms", responseTimeMs));
+    }
+
+    /** A learned episode in the RL logs: its reward, and the reviewer's verdict when one was given. */
+    void learned(HealResult result, Episode episode) throws IOException {
+        if (result.lastStep().isEmpty()) {
+            return;
+        }
+        HealAttempt last = result.lastStep().get();
+        performance(last.state(), last.action().id(), episode.reward());
+        Verdict verdict = episode.verdict();
+        if (verdict == Verdict.ACCEPTED || verdict == Verdict.REJECTED) {
+            feedback(last.state(), last.action().id(), result.healed() ? "success" : "failure", verdict.id());
+        }
     }
 
     void performance(String state, String action, double reward) throws IOException {

@@ -6,10 +6,13 @@ import java.io.InputStream;
 
 /**
  * {@code java -jar self-heal-cli.jar}: the original simulation's command line on the Self-Heal engine.
- * Exit codes: 0 healed or healthy, 1 still failing, 2 bad usage or bad input.
+ * Exit codes: 0 healed or healthy (other commands: done), 1 still failing, 2 bad usage or bad input.
  */
 public final class SelfHealCli {
+    /** {@code run}: the deployment is healthy or was healed. */
     public static final int HEALED = 0;
+    /** {@code export}, {@code import}, {@code report}, {@code restore}, {@code train}: done. */
+    public static final int OK = 0;
     public static final int STILL_FAILING = 1;
     public static final int BAD_INPUT = 2;
 

@@ -3,7 +3,7 @@ package io.jenkins.plugins.selfheal.cli;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
@@ -88,8 +88,8 @@ final class SimulatedClock extends Clock {
                     }
 
                     @Override
-                    public ActionOutcome execute() throws InterruptedException {
-                        ActionOutcome outcome = action.execute();
+                    public ActionResult execute() throws InterruptedException {
+                        ActionResult outcome = action.execute();
                         advance(outcome.duration());
                         return outcome;
                     }

@@ -7,7 +7,7 @@ import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.heal.LatencyThreshold;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
@@ -121,11 +121,11 @@ final class SimulatedDeployment implements DeploymentTarget {
         }
         actions.put(ActionKind.RESTART_SERVICE, action(ActionKind.RESTART_SERVICE, () -> {
             clearFaultMaybe(ActionKind.RESTART_SERVICE);
-            return faultCleared ? ActionOutcome.succeeded(Duration.ofMillis(500), "service restarted")
-                    : ActionOutcome.failed(Duration.ofMillis(500), "service restarted, the problem remains");
+            return faultCleared ? ActionResult.succeeded(Duration.ofMillis(500), "service restarted")
+                    : ActionResult.failed(Duration.ofMillis(500), "service restarted, the problem remains");
         }));
         actions.put(ActionKind.ESCALATE, action(ActionKind.ESCALATE,
-                () -> ActionOutcome.succeeded(Duration.ZERO, "handed over to a person")));
+                () -> ActionResult.succeeded(Duration.ZERO, "handed over to a person")));
         return actions;
     }
 
@@ -134,13 +134,13 @@ final class SimulatedDeployment implements DeploymentTarget {
         faultCleared = faultCleared || random.nextDouble() < table.probability(failure, action);
     }
 
-    private static ActionOutcome deployOutcome(DeploymentResult result) {
-        return result.succeeded() ? ActionOutcome.succeeded(result.duration(), "deployment succeeded")
-                : ActionOutcome.failed(result.duration(), result.message());
+    private static ActionResult deployOutcome(DeploymentResult result) {
+        return result.succeeded() ? ActionResult.succeeded(result.duration(), "deployment succeeded")
+                : ActionResult.failed(result.duration(), result.message());
     }
 
     private interface Body {
-        ActionOutcome run() throws IOException;
+        ActionResult run() throws IOException;
     }
 
     private static HealingAction action(ActionKind kind, Body body) {
@@ -151,11 +151,11 @@ final class SimulatedDeployment implements DeploymentTarget {
             }
 
             @Override
-            public ActionOutcome execute() {
+            public ActionResult execute() {
                 try {
                     return body.run();
                 } catch (IOException e) {
-                    return ActionOutcome.failed(Duration.ZERO, kind.id() + " failed: " + e.getMessage());
+                    return ActionResult.failed(Duration.ZERO, kind.id() + " failed: " + e.getMessage());
                 }
             }
         };

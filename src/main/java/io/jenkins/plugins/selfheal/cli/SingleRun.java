@@ -8,7 +8,7 @@ import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.RuleSet;
 import io.jenkins.plugins.selfheal.engine.detect.RuleSets;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.loop.HealService;
@@ -87,7 +87,7 @@ final class SingleRun {
 
     private int learned(HealResult result, Feedback feedback) throws IOException {
         Episode entry = record(result, feedback);
-        HealStep last = result.lastStep().orElseThrow();
+        HealAttempt last = result.lastStep().orElseThrow();
         double after = context.store().read().table().value(last.state(), last.action());
         double before = last.decision().qValues().get(last.action());
         // a person's yes lowering a value surprises: say why (the reward is below what the cell had learned)
@@ -102,7 +102,7 @@ final class SingleRun {
     private Episode record(HealResult result, Feedback feedback) throws IOException {
         Episode entry = context.learner().learn(result, feedback,
                 new EpisodeLearner.Context(UUID.randomUUID().toString(), System.getProperty("user.name"), null));
-        EpisodeLogs.write(context.logs(), result, entry);
+        context.logs().learned(result, entry);
         context.logs().qTable(context.store().read().table());
         return entry;
     }
@@ -113,7 +113,7 @@ final class SingleRun {
         if (!result.initial().healthy()) {
             logs.issue(options.dataset.toString(), result.initial().failure(), result.initial().reason());
         }
-        for (HealStep step : result.steps()) {
+        for (HealAttempt step : result.steps()) {
             // the status is the outcome: did the check after the action find the deployment healthy
             logs.healing(options.dataset.toString(), step.action().id(), step.healed() ? "success" : "failure",
                     step.outcome().duration().toMillis());

@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.loop.EpisodeLearner;
@@ -52,7 +52,7 @@ final class TrainingBatch {
         context.logs().qTable(table);
         context.say(options.episodes + " episodes: " + outcomes);
         report(table);
-        return SelfHealCli.HEALED;
+        return SelfHealCli.OK;
     }
 
     /**
@@ -64,7 +64,7 @@ final class TrainingBatch {
         if (result.lastStep().isEmpty()) {
             return;
         }
-        HealStep last = result.lastStep().get();
+        HealAttempt last = result.lastStep().get();
         String outcome = result.healed() ? "success" : "failure";
         RunOptions.FeedbackMode mode = context.options().feedback;
         String reviewer = switch (mode) {

@@ -5,7 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.loop.StalePolicyException;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
@@ -95,7 +95,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
     }
 
     /** The page's list of actions: each with its decision's explanation and what running it did. */
-    public List<HealStep> getSteps() {
+    public List<HealAttempt> getSteps() {
         return episode().steps();
     }
 
@@ -143,7 +143,7 @@ public class SelfHealBuildAction extends DecisionRecord implements RunAction2 {
         Decided outcome = decide(feedback, by, JobPolicy.learner(run.getParent())::learn);
         if (outcome.decidedNow()) {
             run.save();
-            WaitingSteps.resume(run, executionId, outcome.episode());
+            WaitingStepRegistry.resume(run, executionId, outcome.episode());
         }
         return outcome.episode();
     }

@@ -132,7 +132,7 @@ public class SelfHealJobAction implements Action {
     private HttpResponse change(Change change) {
         try {
             change.run();
-            WaitingSteps.policyReplaced(job); // its waiting builds' episodes can no longer be learned: they go on
+            WaitingStepRegistry.policyReplaced(job); // its waiting builds' episodes can no longer be learned: they go on
             return HttpResponses.redirectTo(".");
         } catch (IllegalArgumentException | PolicyFormatException e) {
             return HttpResponses.errorWithoutStack(400, "Self-Heal: " + e.getMessage());

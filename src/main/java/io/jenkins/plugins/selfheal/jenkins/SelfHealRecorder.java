@@ -94,11 +94,11 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
     private void heal(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         HealParameters parameters = parameters(SelfHealGlobalConfiguration.get().getFeedbackTimeoutMinutes());
-        HealRunner runner = new HealRunner(run, parameters, listener, workspace, launcher, env);
+        BuildHealer runner = new BuildHealer(run, parameters, listener, workspace, launcher, env);
         // The build changed the data before this step runs: judge the rows changed since the
         // previous build's check (the first check judges the whole file).
         AgentDataCheck data = runner.dataCheckSince(previousBaseline(run));
-        SelfHealBuildAction action = runner.heal(HealRunner.fromBuildResult(run.getResult()),
+        SelfHealBuildAction action = runner.heal(BuildHealer.fromBuildResult(run.getResult()),
                 parameters.deployCommand().isPresent() ? runner.deployCommand() : null, data, null);
         if (data != null) {
             action.setDatasetBaseline(data.baselineNow());

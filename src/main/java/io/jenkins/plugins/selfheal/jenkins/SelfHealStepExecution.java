@@ -66,7 +66,7 @@ public class SelfHealStepExecution extends StepExecution {
                     getContext().newBodyInvoker().withCallback(new BodyDone(this)).start();
                 }
             } else {
-                heal(HealRunner.fromBuildResult(getContext().get(Run.class).getResult()));
+                heal(BuildHealer.fromBuildResult(getContext().get(Run.class).getResult()));
             }
         }, this::fail);
         return false;
@@ -95,7 +95,7 @@ public class SelfHealStepExecution extends StepExecution {
         if (!phases.healStarts(host())) {
             return; // stopped meanwhile
         }
-        HealRunner runner = runner();
+        BuildHealer runner = runner();
         DeploymentRunner redeploy = getContext().hasBody() ? this::runBodyAgain
                 : parameters.deployCommand().isPresent() ? runner.deployCommand() : null;
         SelfHealBuildAction action = runner.heal(first, redeploy, runner.dataCheckSince(datasetBaseline), id);
@@ -126,7 +126,7 @@ public class SelfHealStepExecution extends StepExecution {
         phases.decided(new StepPhases.Ending.Decided(decided), host());
     }
 
-    /** Whether this step runs in {@code job} (for {@link WaitingSteps#policyReplaced}). */
+    /** Whether this step runs in {@code job} (for {@link WaitingStepRegistry#policyReplaced}). */
     boolean belongsTo(Job<?, ?> job) throws IOException, InterruptedException {
         return job.getFullName().equals(getContext().get(Run.class).getParent().getFullName());
     }
@@ -178,14 +178,14 @@ public class SelfHealStepExecution extends StepExecution {
 
         @Override
         public void startWaiting(Instant deadline) {
-            WaitingSteps.register(SelfHealStepExecution.this);
+            WaitingStepRegistry.register(SelfHealStepExecution.this);
             Duration delay = Duration.ofMillis(Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis()));
             timer = Background.schedule(() -> phases.timedOut(this), delay, SelfHealStepExecution.this::fail);
         }
 
         @Override
         public void stopWaiting() {
-            WaitingSteps.forget(SelfHealStepExecution.this);
+            WaitingStepRegistry.forget(SelfHealStepExecution.this);
             Future<?> current = timer;
             if (current != null) {
                 current.cancel(false);
@@ -262,15 +262,15 @@ public class SelfHealStepExecution extends StepExecution {
 
     private void log(String line) {
         try {
-            getContext().get(TaskListener.class).getLogger().println(HealRunner.LOG_PREFIX + line);
+            getContext().get(TaskListener.class).getLogger().println(BuildHealer.LOG_PREFIX + line);
         } catch (IOException | InterruptedException e) {
             LOGGER.log(Level.WARNING, "Self-Heal could not write to the build log: " + line, e);
         }
     }
 
-    private HealRunner runner() throws IOException, InterruptedException {
+    private BuildHealer runner() throws IOException, InterruptedException {
         StepContext c = getContext();
-        return new HealRunner(c.get(Run.class), parameters, c.get(TaskListener.class), c.get(FilePath.class),
+        return new BuildHealer(c.get(Run.class), parameters, c.get(TaskListener.class), c.get(FilePath.class),
                 c.get(Launcher.class), c.get(EnvVars.class));
     }
 }

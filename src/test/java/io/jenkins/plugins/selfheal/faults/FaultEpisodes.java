@@ -2,11 +2,11 @@ package io.jenkins.plugins.selfheal.faults;
 
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
@@ -48,7 +48,7 @@ final class FaultEpisodes {
     /** The draft a build keeps while waiting for feedback, made with the policy's current generation. */
     static Episode draft(String id, String generation) {
         Decision decision = new Decision("rl", STATE, ACTION, Choice.EXPLOIT, 0.1, Map.of(ACTION, 0.0), Set.of(ACTION));
-        HealStep step = new HealStep(decision, ActionOutcome.succeeded(Duration.ofSeconds(1), "redeployed"), "no_failure_UP",
+        HealAttempt step = new HealAttempt(decision, ActionResult.succeeded(Duration.ofSeconds(1), "redeployed"), "no_failure_UP",
                 true, Set.of());
         Observation initial = new Observation(Optional.of(Finding.crash("exit code 1")),
                 UptimeReading.down(List.of(), "connection refused"), STATE);

@@ -33,7 +33,7 @@ final class PhasesRig implements StepPhases.Host {
     final AtomicInteger learned = new AtomicInteger();
     final AtomicInteger armed = new AtomicInteger();
     final AtomicReference<Instant> deadline = new AtomicReference<>();
-    /** In WaitingSteps' registry (what a reset of the job's policy finds). */
+    /** In WaitingStepRegistry' registry (what a reset of the job's policy finds). */
     final AtomicBoolean registered = new AtomicBoolean();
     /** The build's program is loaded after a restart: its step executions can be found. */
     final AtomicBoolean loaded = new AtomicBoolean();
@@ -73,7 +73,7 @@ final class PhasesRig implements StepPhases.Host {
         decide(verdict, () -> reachable);
     }
 
-    /** {@code reachable} is asked after the record is decided, as WaitingSteps looks the step up after it. */
+    /** {@code reachable} is asked after the record is decided, as WaitingStepRegistry looks the step up after it. */
     private void decide(Feedback verdict, java.util.function.BooleanSupplier reachable) {
         DecisionRecord.Decided outcome;
         try {
@@ -88,7 +88,7 @@ final class PhasesRig implements StepPhases.Host {
 
     /**
      * After a restart: a decision posted while Jenkins still loads the build cannot reach the step
-     * (WaitingSteps.resume finds no loaded program), one posted once it is loaded does.
+     * (WaitingStepRegistry.resume finds no loaded program), one posted once it is loaded does.
      */
     void decideWhileLoading(Feedback verdict) {
         decide(verdict, loaded::get);

@@ -6,11 +6,11 @@ import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
@@ -75,10 +75,17 @@ final class ViewBench {
             }
         }
         List<Map<String, String>> view = views.stream().map(ViewBench::medians).toList();
-        List<Map<String, String>> learn = new java.util.ArrayList<>();
+        List<List<Map<String, String>>> learns = new java.util.ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            learn.add(child("learn", file(sizes[i]), runs, states, sizes[i] + (long) rounds * runs, "-Xmx1g"));
+            learns.add(new java.util.ArrayList<>());
         }
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < sizes.length; i++) { // each learn child adds 1 + runs episodes
+                learns.get(i).add(child("learn", file(sizes[i]), runs, states,
+                        sizes[i] + (long) rounds * runs + (long) round * (runs + 1), "-Xmx1g"));
+            }
+        }
+        List<Map<String, String>> learn = learns.stream().map(ViewBench::medians).toList();
         for (int i = 0; i < sizes.length; i++) {
             Map<String, String> v = view.get(i);
             Map<String, String> l = learn.get(i);
@@ -108,7 +115,7 @@ final class ViewBench {
                 + "directly in the store's files (`BulkHistory`: the log in its serialised form, the snapshot and the "
                 + "history summary as of its end) and measured in its own JVM: the view child runs with `" + VIEW_HEAP
                 + "` (a view that did not fit would fail the run), the learn child with `-Xmx1g`. Times are medians of "
-                + runs + " views in each of " + rounds + " view JVMs per size, run in rounds over the sizes (the median of "
+                + runs + " views (or learned episodes) in each of " + rounds + " JVMs per size and kind, run in rounds over the sizes (the median of "
                 + "the rounds is shown), so load from other work on the machine slows every size alike.\n\n"
                 + "- **view cold**: a new `PolicyStore` and `ViewJson.of` (what the first visit after a Jenkins restart "
                 + "costs: snapshot + summary + the log after them).\n"
@@ -213,9 +220,9 @@ final class ViewBench {
             q.put(a, random.nextDouble());
         }
         Set<ActionKind> all = EnumSet.allOf(ActionKind.class);
-        HealStep step = new HealStep(new Decision("rl", state, action, Choice.EXPLOIT, 0.1, q, all),
-                healed ? ActionOutcome.succeeded(Duration.ofMillis(200), "simulated fix worked")
-                        : ActionOutcome.failed(Duration.ofMillis(200), "simulated fix failed"),
+        HealAttempt step = new HealAttempt(new Decision("rl", state, action, Choice.EXPLOIT, 0.1, q, all),
+                healed ? ActionResult.succeeded(Duration.ofMillis(200), "simulated fix worked")
+                        : ActionResult.failed(Duration.ofMillis(200), "simulated fix failed"),
                 healed ? "no_failure_UP" : state, healed, all);
         Observation initial = new Observation(Optional.of(Finding.crash("simulated crash")),
                 UptimeReading.down(List.of(), "simulated crash"), state);

@@ -2,7 +2,7 @@ package io.jenkins.plugins.selfheal.engine.episode;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 
@@ -80,13 +80,13 @@ public record Episode(String id, Instant at, Optional<String> link, HealResult h
         return heal.initial().reason();
     }
 
-    public List<HealStep> steps() {
+    public List<HealAttempt> steps() {
         return heal.steps();
     }
 
     /** The action that ended the episode (the last one), if any ran or was recommended. */
     public Optional<ActionKind> chosenAction() {
-        return heal.lastStep().map(HealStep::action);
+        return heal.lastStep().map(HealAttempt::action);
     }
 
     public Optional<Duration> timeToHeal() {

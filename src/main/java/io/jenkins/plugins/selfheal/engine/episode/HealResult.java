@@ -1,6 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.episode;
 
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param timeToHeal from the first action to the check that passed; empty unless healed
  */
-public record HealResult(String planner, String generation, Observation initial, List<HealStep> steps,
+public record HealResult(String planner, String generation, Observation initial, List<HealAttempt> steps,
                          Outcome outcome, Optional<Duration> timeToHeal) {
     public HealResult {
         steps = List.copyOf(steps);
@@ -22,7 +22,7 @@ public record HealResult(String planner, String generation, Observation initial,
         return !steps.isEmpty();
     }
 
-    public Optional<HealStep> lastStep() {
+    public Optional<HealAttempt> lastStep() {
         return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(steps.size() - 1));
     }
 

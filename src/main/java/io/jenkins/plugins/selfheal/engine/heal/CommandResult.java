@@ -14,8 +14,8 @@ public record CommandResult(int exitCode, Duration duration, String outputTail) 
         return exitCode == 0;
     }
 
-    public ActionOutcome toOutcome(String command) {
+    public ActionResult toOutcome(String command) {
         String detail = "'" + command + "' exited with " + exitCode + (outputTail.isBlank() ? "" : ": " + outputTail.strip());
-        return new ActionOutcome(succeeded(), duration, detail);
+        return new ActionResult(succeeded(), duration, detail);
     }
 }

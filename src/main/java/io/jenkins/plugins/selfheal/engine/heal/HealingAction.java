@@ -16,5 +16,5 @@ public interface HealingAction {
     }
 
     /** Runs the action. Failures are reported in the outcome; only interruption escapes. */
-    ActionOutcome execute() throws InterruptedException;
+    ActionResult execute() throws InterruptedException;
 }

@@ -32,11 +32,11 @@ public final class LatencyThreshold {
     }
 
     /** The {@code adjust_thresholds} action. */
-    public ActionOutcome relax(Duration took) {
+    public ActionResult relax(Duration took) {
         Duration before = current;
         current = LatencyDetector.relaxed(current, base);
         onRelaxed.accept(current);
-        return ActionOutcome.succeeded(took, "latency threshold " + before.toMillis() + " ms → " + current.toMillis()
+        return ActionResult.succeeded(took, "latency threshold " + before.toMillis() + " ms → " + current.toMillis()
                 + " ms (bound " + LatencyDetector.relaxCap(base).toMillis() + " ms)");
     }
 }

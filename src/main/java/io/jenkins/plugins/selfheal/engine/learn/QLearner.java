@@ -30,12 +30,12 @@ public final class QLearner {
         this.rewards = rewards;
     }
 
-    public List<QUpdate> learn(QTable table, List<HealStep> steps, Feedback feedback, Instant now) {
+    public List<QUpdate> learn(QTable table, List<HealAttempt> steps, Feedback feedback, Instant now) {
         List<QUpdate> updates = new ArrayList<>();
         if (steps.isEmpty()) {
             return updates;
         }
-        HealStep last = steps.get(steps.size() - 1);
+        HealAttempt last = steps.get(steps.size() - 1);
         if (feedback instanceof Feedback.Overridden o && o.better() != last.action()) {
             updates.add(apply(table, last.state(), o.better(), rewards.forOverrideAction(), 0.0, now));
         }
@@ -43,7 +43,7 @@ public final class QLearner {
                 ? Feedback.accepted() : feedback;
         updates.add(apply(table, last.state(), last.action(), rewards.forChosenAction(effective, last.healed()), 0.0, now));
         for (int i = steps.size() - 2; i >= 0; i--) {
-            HealStep step = steps.get(i);
+            HealAttempt step = steps.get(i);
             double future = parameters.gamma() * step.allowedAfter().stream()
                     .mapToDouble(a -> table.entryOrInitial(step.stateAfter(), a, parameters.initialValues()).value())
                     .max().orElse(0.0);

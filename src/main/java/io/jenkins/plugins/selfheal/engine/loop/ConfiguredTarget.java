@@ -4,7 +4,7 @@ import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.CommandRunner;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.heal.LatencyThreshold;
@@ -77,7 +77,7 @@ public final class ConfiguredTarget implements DeploymentTarget {
         Map<ActionKind, HealingAction> actions = new EnumMap<>(ActionKind.class);
         redeploy.ifPresent(runner -> actions.put(ActionKind.RETRY_DEPLOYMENT, new Action(ActionKind.RETRY_DEPLOYMENT, () -> {
             lastDeployment = runner.deploy();
-            return new ActionOutcome(lastDeployment.succeeded(), lastDeployment.duration(),
+            return new ActionResult(lastDeployment.succeeded(), lastDeployment.duration(),
                     lastDeployment.succeeded() ? "deployment succeeded" : "deployment failed: " + lastDeployment.message());
         })));
         rollbackCommand.ifPresent(command -> actions.put(ActionKind.RESTORE_PREVIOUS_VERSION,
@@ -89,7 +89,7 @@ public final class ConfiguredTarget implements DeploymentTarget {
                 new Action(ActionKind.RESTART_SERVICE, () -> commands.run(command).toOutcome(command))));
         actions.put(ActionKind.ESCALATE, new Action(ActionKind.ESCALATE, () -> {
             onEscalate.run();
-            return ActionOutcome.succeeded(Duration.ZERO, "handed over to a person");
+            return ActionResult.succeeded(Duration.ZERO, "handed over to a person");
         }));
         return actions;
     }
@@ -99,12 +99,12 @@ public final class ConfiguredTarget implements DeploymentTarget {
     }
 
     private interface Body {
-        ActionOutcome run() throws InterruptedException;
+        ActionResult run() throws InterruptedException;
     }
 
     private record Action(ActionKind kind, Body body) implements HealingAction {
         @Override
-        public ActionOutcome execute() throws InterruptedException {
+        public ActionResult execute() throws InterruptedException {
             return body.run();
         }
     }

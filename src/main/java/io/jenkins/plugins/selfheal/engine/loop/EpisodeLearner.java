@@ -4,7 +4,7 @@ import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QLearner;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
@@ -81,7 +81,7 @@ public final class EpisodeLearner {
             if (!result.initial().healthy()) {
                 policy.table().ensureState(result.initial().state(), parameters.initialValues()); // unknown states are added on first sight
             }
-            for (HealStep step : result.steps()) {
+            for (HealAttempt step : result.steps()) {
                 if (!step.healed()) {
                     policy.table().ensureState(step.stateAfter(), parameters.initialValues());
                 }
@@ -94,8 +94,8 @@ public final class EpisodeLearner {
 
     /** The reward of the action that ended the episode (0 when none ran or nothing was learned). */
     private static double reward(HealResult result, List<QUpdate> updates) {
-        ActionKind chosen = result.lastStep().map(HealStep::action).orElse(null);
-        String chosenState = result.lastStep().map(HealStep::state).orElse(null);
+        ActionKind chosen = result.lastStep().map(HealAttempt::action).orElse(null);
+        String chosenState = result.lastStep().map(HealAttempt::state).orElse(null);
         return updates.stream().filter(u -> u.action() == chosen && u.state().equals(chosenState))
                 .findFirst().map(QUpdate::reward).orElse(0.0);
     }

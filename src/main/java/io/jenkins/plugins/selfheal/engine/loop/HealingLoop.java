@@ -4,10 +4,10 @@ import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.Planner;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ public final class HealingLoop {
     private final int maxHeals;
     private final Clock clock;
     private final Consumer<String> progress;
-    private final Observer observer = new Observer();
+    private final DeploymentInspector inspector = new DeploymentInspector();
     private boolean recommendOnly;
 
     public HealingLoop(Planner planner, int maxHeals, Clock clock, Consumer<String> progress) {
@@ -55,12 +55,12 @@ public final class HealingLoop {
 
     /** @param generation the policy generation the planner's table belongs to */
     public HealResult run(DeploymentTarget target, String generation) throws IOException, InterruptedException {
-        Observation initial = observer.observe(target);
+        Observation initial = inspector.inspect(target);
         progress.accept("state " + initial.state() + ": " + initial.reason());
         if (initial.healthy()) {
             return new HealResult(planner.name(), generation, initial, List.of(), Outcome.HEALTHY, Optional.empty());
         }
-        List<HealStep> steps = new ArrayList<>();
+        List<HealAttempt> steps = new ArrayList<>();
         Observation current = initial;
         Instant started = clock.instant();
         Map<ActionKind, HealingAction> actions = target.actions();
@@ -70,17 +70,17 @@ public final class HealingLoop {
             progress.accept(decision.explanation());
             if (recommendOnly) {
                 progress.accept("recommend-only mode: " + decision.action().id() + " was not run");
-                steps.add(new HealStep(decision, ActionOutcome.failed(Duration.ZERO, "not run: recommend-only mode"),
+                steps.add(new HealAttempt(decision, ActionResult.failed(Duration.ZERO, "not run: recommend-only mode"),
                         current.state(), false, actions.keySet()));
                 return new HealResult(planner.name(), generation, initial, steps, Outcome.RECOMMENDED, Optional.empty());
             }
             HealingAction action = actions.get(decision.action());
-            ActionOutcome outcome = action.execute();
+            ActionResult outcome = action.execute();
             tried.add(decision.action());
-            Observation after = observer.observe(target);
+            Observation after = inspector.inspect(target);
             progress.accept(outcomeLine(decision.action(), outcome, after.healthy()));
             actions = target.actions();
-            steps.add(new HealStep(decision, outcome, after.state(), after.healthy(), actions.keySet()));
+            steps.add(new HealAttempt(decision, outcome, after.state(), after.healthy(), actions.keySet()));
             if (after.healthy()) {
                 Duration toHeal = Duration.between(started, clock.instant());
                 progress.accept("healed: state " + after.state() + " after " + steps.size() + " action(s)");
@@ -107,7 +107,7 @@ public final class HealingLoop {
     }
 
     /** "succeeded" only when the check after the action found the deployment healthy. */
-    private static String outcomeLine(ActionKind action, ActionOutcome outcome, boolean healthy) {
+    private static String outcomeLine(ActionKind action, ActionResult outcome, boolean healthy) {
         String time = " in " + seconds(outcome.duration());
         if (!outcome.success()) {
             return action.id() + " failed" + time + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail());

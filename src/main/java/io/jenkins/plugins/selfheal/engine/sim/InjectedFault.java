@@ -3,7 +3,7 @@ package io.jenkins.plugins.selfheal.engine.sim;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
@@ -97,11 +97,11 @@ public final class InjectedFault implements DeploymentTarget {
             }
 
             @Override
-            public ActionOutcome execute() throws InterruptedException {
-                ActionOutcome outcome = action.execute();
+            public ActionResult execute() throws InterruptedException {
+                ActionResult outcome = action.execute();
                 if (active && random.nextDouble() < table.probability(kind.failure, k)) {
                     active = false;
-                    return new ActionOutcome(true, outcome.duration(), outcome.detail() + " (cleared the injected " + kind.name().toLowerCase(Locale.ROOT) + ")");
+                    return new ActionResult(true, outcome.duration(), outcome.detail() + " (cleared the injected " + kind.name().toLowerCase(Locale.ROOT) + ")");
                 }
                 return outcome;
             }

@@ -4,7 +4,7 @@ import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.loop.DeploymentTarget;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
@@ -106,12 +106,12 @@ public final class SimulatedEnvironment implements DeploymentTarget {
         }
 
         @Override
-        public ActionOutcome execute() {
+        public ActionResult execute() {
             if (kind == ActionKind.ESCALATE) {
-                return ActionOutcome.succeeded(Duration.ZERO, "handed over to a person");
+                return ActionResult.succeeded(Duration.ZERO, "handed over to a person");
             }
             fixed = fixed || random.nextDouble() < table.probability(scenario.failure(), kind);
-            return new ActionOutcome(fixed, Duration.ofMillis(200), fixed ? "simulated fix worked" : "simulated fix did not help");
+            return new ActionResult(fixed, Duration.ofMillis(200), fixed ? "simulated fix worked" : "simulated fix did not help");
         }
     }
 }

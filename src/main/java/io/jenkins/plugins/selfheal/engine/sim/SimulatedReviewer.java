@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.sim;
 
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 
 import java.util.Random;
@@ -26,7 +26,7 @@ public final class SimulatedReviewer {
         if (result.lastStep().isEmpty()) {
             return Feedback.none("nothing to review: the deployment was healthy");
         }
-        HealStep last = result.lastStep().get();
+        HealAttempt last = result.lastStep().get();
         String failure = result.steps().size() == 1 ? result.initial().failure() : failureOf(last.state());
         boolean right = last.action() == SuccessTable.intended(failure);
         if (errorRate > 0 && random.nextDouble() < errorRate) {

@@ -6,10 +6,10 @@ import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
@@ -119,7 +119,7 @@ final class EpisodeRecords {
         return Integer.parseInt(text, from, to, 10);
     }
 
-    private static LogEntry.StepEntry step(HealStep step) {
+    private static LogEntry.StepEntry step(HealAttempt step) {
         Map<String, Double> q = new LinkedHashMap<>();
         step.decision().qValues().forEach((a, v) -> q.put(a.id(), v));
         return new LogEntry.StepEntry(step.state(), step.action().id(), step.decision().choice().label(),
@@ -128,13 +128,13 @@ final class EpisodeRecords {
                 ids(step.allowedAfter()));
     }
 
-    private static HealStep step(LogEntry.StepEntry s, String planner) {
+    private static HealAttempt step(LogEntry.StepEntry s, String planner) {
         Map<ActionKind, Double> q = new EnumMap<>(ActionKind.class);
         s.qValues().forEach((a, v) -> q.put(ActionKind.parse(a), v));
         Decision decision = new Decision(planner, s.state(), ActionKind.parse(s.action()),
                 Choice.valueOf(s.choice().toUpperCase(Locale.ROOT)), s.epsilon(), q, kinds(s.allowed()));
-        ActionOutcome outcome = new ActionOutcome(s.success(), Duration.ofMillis(s.durationMs()), s.detail());
-        return new HealStep(decision, outcome, s.stateAfter(), s.healed(), kinds(s.allowedAfter()));
+        ActionResult outcome = new ActionResult(s.success(), Duration.ofMillis(s.durationMs()), s.detail());
+        return new HealAttempt(decision, outcome, s.stateAfter(), s.healed(), kinds(s.allowedAfter()));
     }
 
     private static List<String> ids(Set<ActionKind> actions) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus;
 
@@ -124,7 +124,7 @@ public final class HistorySummary {
         episode.heal().initial().finding().ifPresent(f -> failures.merge(f.failure(), 1L, Long::sum));
         UptimeStatus status = uptimeOf(episode);
         uptime.merge(status, 1L, Long::sum);
-        for (HealStep step : episode.heal().steps()) {
+        for (HealAttempt step : episode.heal().steps()) {
             ActionCount count = actions.getOrDefault(step.action(), new ActionCount(0, 0));
             actions.put(step.action(), new ActionCount(count.tried() + 1, count.healed() + (step.healed() ? 1 : 0)));
         }
@@ -137,8 +137,8 @@ public final class HistorySummary {
         keep(points, new Point(total, at, episode.reward(), episode.outcome(), verdict, timeToHeal,
                 windowSum / Math.min(total, WINDOW), judged == 0 ? null : (double) accepted / judged,
                 healedWithTime == 0 ? null : healTimeSum / healedWithTime, status), POINTS);
-        Optional<HealStep> last = episode.heal().lastStep();
-        keep(recent, new Decision(at, episode.state(), last.map(HealStep::action).orElse(null),
+        Optional<HealAttempt> last = episode.heal().lastStep();
+        keep(recent, new Decision(at, episode.state(), last.map(HealAttempt::action).orElse(null),
                 last.map(s -> s.decision().choice().label()).orElse(null), episode.outcome(), verdict, episode.reward(),
                 episode.link().orElse(null)), RECENT);
         addToBuckets(episode);

@@ -2,11 +2,11 @@ package io.jenkins.plugins.selfheal.engine.episode;
 
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 
 import java.time.Duration;
@@ -26,7 +26,7 @@ public final class TestEpisodes {
                                   String stateAfter, Outcome outcome, Long timeToHealMs) {
         Decision decision = new Decision("rl", state, action, choice, 0.1, Map.of(action, 0.0),
                 Set.of(ActionKind.ESCALATE, action));
-        HealStep step = new HealStep(decision, new ActionOutcome(success, Duration.ofMillis(10), detail), stateAfter,
+        HealAttempt step = new HealAttempt(decision, new ActionResult(success, Duration.ofMillis(10), detail), stateAfter,
                 outcome == Outcome.HEALED, Set.of(ActionKind.ESCALATE, action));
         Observation initial = new Observation(Optional.of(new Finding("deployment_failure", "exit 1")),
                 UptimeReading.down(List.of(), "exit 1"), state);

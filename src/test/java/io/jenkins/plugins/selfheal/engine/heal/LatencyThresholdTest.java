@@ -15,7 +15,7 @@ class LatencyThresholdTest {
         List<Duration> saved = new ArrayList<>();
         LatencyThreshold threshold = new LatencyThreshold(Duration.ofMillis(16000), Duration.ofMillis(16000), saved::add);
 
-        ActionOutcome first = threshold.relax(Duration.ofMillis(200));
+        ActionResult first = threshold.relax(Duration.ofMillis(200));
 
         assertThat(first.success()).isTrue();
         assertThat(first.detail()).isEqualTo("latency threshold 16000 ms → 24000 ms (bound 32000 ms)");

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.learn;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters.InitialValues;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +168,7 @@ class InitialValuesTest {
         QTable stored = learnedUp();
         QTable copy = stored.copy(); // a build decides on a copy; the learner updates the stored table
         Decision decision = new QLearningPlanner(copy, GREEDY, new Random(1), false).decide(SCORE_DOWN, ALL);
-        HealStep step = new HealStep(decision, ActionOutcome.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
+        HealAttempt step = new HealAttempt(decision, ActionResult.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
 
         List<QUpdate> updates = new QLearner(GREEDY, RewardPolicy.DEFAULTS).learn(stored, List.of(step), Feedback.accepted(), NOW);
 
@@ -187,7 +187,7 @@ class InitialValuesTest {
     void theSeedSettingsLearnFromZero() {
         QTable table = learnedUp();
         Decision decision = new Decision("rl", SCORE_DOWN, RESTORE_PREVIOUS_VERSION, Choice.EXPLOIT, 0, java.util.Map.of(), ALL);
-        HealStep step = new HealStep(decision, ActionOutcome.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
+        HealAttempt step = new HealAttempt(decision, ActionResult.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
 
         new QLearner(LearningParameters.SEED, RewardPolicy.SEED).learn(table, List.of(step), Feedback.accepted(), NOW);
 
@@ -200,10 +200,10 @@ class InitialValuesTest {
         QTable table = new QTable();
         table.put("deployment_failure_UP", RETRY_DEPLOYMENT, new QEntry(2.0, 4, Optional.of(EARLIER)));
         Decision first = new Decision("rl", SCORE_UP, RETRY_DEPLOYMENT, Choice.EXPLOIT, 0, java.util.Map.of(), ALL);
-        HealStep failed = new HealStep(first, ActionOutcome.failed(Duration.ofMillis(5), ""), "deployment_failure_DOWN", false,
+        HealAttempt failed = new HealAttempt(first, ActionResult.failed(Duration.ofMillis(5), ""), "deployment_failure_DOWN", false,
                 EnumSet.of(RETRY_DEPLOYMENT));
         Decision second = new Decision("rl", SCORE_UP, RESTORE_PREVIOUS_VERSION, Choice.EXPLOIT, 0, java.util.Map.of(), ALL);
-        HealStep healed = new HealStep(second, ActionOutcome.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
+        HealAttempt healed = new HealAttempt(second, ActionResult.succeeded(Duration.ofMillis(5), ""), "no_failure_UP", true, ALL);
 
         List<QUpdate> updates = new QLearner(LearningParameters.DEFAULTS, RewardPolicy.DEFAULTS)
                 .learn(table, List.of(failed, healed), Feedback.accepted(), NOW);

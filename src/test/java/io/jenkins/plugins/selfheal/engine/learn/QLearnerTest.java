@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.learn;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,11 +27,11 @@ class QLearnerTest {
     private final QTable table = new QTable();
     private final QLearner learner = new QLearner(new LearningParameters(0.5, 0.1, 0.9), RewardPolicy.DEFAULTS);
 
-    private static HealStep step(String state, ActionKind action, String after, boolean healed, Set<ActionKind> allowedAfter) {
+    private static HealAttempt step(String state, ActionKind action, String after, boolean healed, Set<ActionKind> allowedAfter) {
         Decision d = new Decision("rl", state, action, Choice.EXPLOIT, 0.1, Map.of(), THREE);
-        ActionOutcome outcome = healed ? ActionOutcome.succeeded(Duration.ofMillis(10), "")
-                : ActionOutcome.failed(Duration.ofMillis(10), "");
-        return new HealStep(d, outcome, after, healed, allowedAfter);
+        ActionResult outcome = healed ? ActionResult.succeeded(Duration.ofMillis(10), "")
+                : ActionResult.failed(Duration.ofMillis(10), "");
+        return new HealAttempt(d, outcome, after, healed, allowedAfter);
     }
 
     private void set(String state, ActionKind action, double q, long visits) {
@@ -77,7 +77,7 @@ class QLearnerTest {
         set(B, RESTORE_PREVIOUS_VERSION, 0.4, 1);
         set(B, ADJUST_THRESHOLDS, 5.0, 1); // masked after the first step: must not be used
         Set<ActionKind> allowedAfter = EnumSet.of(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION);
-        List<HealStep> steps = List.of(
+        List<HealAttempt> steps = List.of(
                 step(A, RETRY_DEPLOYMENT, B, false, allowedAfter),
                 step(B, RESTORE_PREVIOUS_VERSION, "no_failure_UP", true, THREE));
 
@@ -110,7 +110,7 @@ class QLearnerTest {
     @Test
     void overrideCreditsTheNamedActionInTheLastStepsStateAndRejectsTheChosenOne() {
         set(B, ADJUST_THRESHOLDS, 1.0, 4);
-        List<HealStep> steps = List.of(
+        List<HealAttempt> steps = List.of(
                 step(A, RETRY_DEPLOYMENT, B, false, THREE),
                 step(B, RETRY_DEPLOYMENT, B, false, THREE));
 

@@ -3,7 +3,7 @@ package io.jenkins.plugins.selfheal.engine.loop;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.CommandResult;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ConfiguredTargetTest {
                     return DeploymentResult.success(Duration.ofMillis(30));
                 }).build();
 
-        ActionOutcome outcome = target.actions().get(ActionKind.RETRY_DEPLOYMENT).execute();
+        ActionResult outcome = target.actions().get(ActionKind.RETRY_DEPLOYMENT).execute();
 
         assertThat(deploys).hasValue(1);
         assertThat(outcome.success()).isTrue();
@@ -65,7 +65,7 @@ class ConfiguredTargetTest {
                 .build();
 
         assertThat(target.actions().get(ActionKind.RESTORE_PREVIOUS_VERSION).execute().success()).isTrue();
-        ActionOutcome restart = target.actions().get(ActionKind.RESTART_SERVICE).execute();
+        ActionResult restart = target.actions().get(ActionKind.RESTART_SERVICE).execute();
 
         assertThat(ran).containsExactly("./rollback.sh", "./restart.sh");
         assertThat(restart.success()).isFalse();

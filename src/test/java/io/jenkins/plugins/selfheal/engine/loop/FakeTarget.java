@@ -4,7 +4,7 @@ import io.jenkins.plugins.selfheal.TestClock;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.heal.HealingAction;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 
@@ -62,11 +62,11 @@ final class FakeTarget implements DeploymentTarget {
             }
 
             @Override
-            public ActionOutcome execute() {
+            public ActionResult execute() {
                 executed.add(kind);
                 clock.advance(took);
                 effect.accept(FakeTarget.this);
-                return ActionOutcome.succeeded(took, "ran " + kind.id());
+                return ActionResult.succeeded(took, "ran " + kind.id());
             }
         });
         return this;

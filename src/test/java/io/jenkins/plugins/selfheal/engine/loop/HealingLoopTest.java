@@ -6,7 +6,7 @@ import io.jenkins.plugins.selfheal.TestClock;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.Planner;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
@@ -124,7 +124,7 @@ class HealingLoopTest {
                 .run(target, "g");
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.steps()).hasSize(3).noneMatch(HealStep::healed);
+        assertThat(result.steps()).hasSize(3).noneMatch(HealAttempt::healed);
         assertThat(target.executed).containsExactly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, RESTART_SERVICE);
         assertThat(result.timeToHeal()).isEmpty();
         assertThat(progress).filteredOn(l -> l.startsWith("still failing: state deployment_failure_UP")).hasSize(3);
@@ -152,7 +152,7 @@ class HealingLoopTest {
         HealResult result = loop(new ScriptedPlanner(RESTART_SERVICE, RETRY_DEPLOYMENT), 5).run(target, "g");
 
         assertThat(result.outcome()).isEqualTo(Outcome.HEALED);
-        assertThat(result.steps()).extracting(HealStep::action).containsExactly(RESTART_SERVICE, RETRY_DEPLOYMENT);
+        assertThat(result.steps()).extracting(HealAttempt::action).containsExactly(RESTART_SERVICE, RETRY_DEPLOYMENT);
         assertThat(result.steps().get(0).stateAfter()).isEqualTo("deployment_failure_UP");
         assertThat(result.timeToHeal()).contains(Duration.ofSeconds(5)); // 1 s no-op + 4 s retry
     }

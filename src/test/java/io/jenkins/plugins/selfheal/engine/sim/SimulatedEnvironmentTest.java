@@ -2,9 +2,9 @@ package io.jenkins.plugins.selfheal.engine.sim;
 
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
-import io.jenkins.plugins.selfheal.engine.loop.Observer;
+import io.jenkins.plugins.selfheal.engine.loop.DeploymentInspector;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedEnvironment.Scenario;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class SimulatedEnvironmentTest {
         return new SuccessTable(row, row, row);
     }
 
-    private static ActionOutcome run(SimulatedEnvironment env, ActionKind kind) throws InterruptedException {
+    private static ActionResult run(SimulatedEnvironment env, ActionKind kind) throws InterruptedException {
         return env.actions().get(kind).execute();
     }
 
@@ -37,7 +37,7 @@ class SimulatedEnvironmentTest {
     @FieldSource("SCENARIOS")
     void observerSeesExactlyTheScenariosState(Scenario scenario) throws Exception {
         SimulatedEnvironment env = new SimulatedEnvironment(scenario, SuccessTable.DEFAULT, new Random(1));
-        Observation o = new Observer().observe(env);
+        Observation o = new DeploymentInspector().inspect(env);
         assertThat(o.state()).isEqualTo(scenario.state());
         assertThat(o.healthy()).isFalse();
     }
@@ -48,10 +48,10 @@ class SimulatedEnvironmentTest {
         for (ActionKind kind : List.of(ActionKind.RETRY_DEPLOYMENT, ActionKind.RESTORE_PREVIOUS_VERSION,
                 ActionKind.ADJUST_THRESHOLDS, ActionKind.RESTART_SERVICE)) {
             SimulatedEnvironment env = new SimulatedEnvironment(scenario, always(1.0), new Random(1));
-            ActionOutcome outcome = run(env, kind);
+            ActionResult outcome = run(env, kind);
             assertThat(outcome.success()).isTrue();
             assertThat(outcome.detail()).isEqualTo("simulated fix worked");
-            Observation after = new Observer().observe(env);
+            Observation after = new DeploymentInspector().inspect(env);
             assertThat(after.healthy()).as("%s after %s", scenario, kind).isTrue();
             assertThat(after.state()).isEqualTo("no_failure_UP");
         }
@@ -63,18 +63,18 @@ class SimulatedEnvironmentTest {
         SimulatedEnvironment env = new SimulatedEnvironment(scenario, always(0.0), new Random(1));
         for (int i = 0; i < 50; i++) {
             for (ActionKind kind : ActionKind.values()) {
-                ActionOutcome outcome = run(env, kind);
+                ActionResult outcome = run(env, kind);
                 assertThat(outcome.success()).isEqualTo(kind == ActionKind.ESCALATE);
             }
         }
-        assertThat(new Observer().observe(env).state()).isEqualTo(scenario.state());
+        assertThat(new DeploymentInspector().inspect(env).state()).isEqualTo(scenario.state());
     }
 
     @Test
     void escalatingNeverFixesEvenWithProbabilityOne() throws Exception {
         SimulatedEnvironment env = new SimulatedEnvironment(SCENARIOS.get(0), always(1.0), new Random(1));
         assertThat(run(env, ActionKind.ESCALATE).detail()).contains("person");
-        assertThat(new Observer().observe(env).healthy()).isFalse();
+        assertThat(new DeploymentInspector().inspect(env).healthy()).isFalse();
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.jenkins.plugins.selfheal.engine.sim;
 
 import io.jenkins.plugins.selfheal.engine.detect.Finding;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
 import io.jenkins.plugins.selfheal.engine.learn.Feedback;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimulatedReviewerTest {
-    private static HealStep step(String state, ActionKind action, String after) {
+    private static HealAttempt step(String state, ActionKind action, String after) {
         Decision d = new Decision("rl", state, action, Choice.EXPLOIT, 0.1, Map.of(), EnumSet.allOf(ActionKind.class));
-        return new HealStep(d, ActionOutcome.failed(Duration.ZERO, ""), after, false, EnumSet.allOf(ActionKind.class));
+        return new HealAttempt(d, ActionResult.failed(Duration.ZERO, ""), after, false, EnumSet.allOf(ActionKind.class));
     }
 
-    private static HealResult result(String failure, String state, HealStep... steps) {
+    private static HealResult result(String failure, String state, HealAttempt... steps) {
         Observation initial = new Observation(Optional.of(new Finding(failure, "r")), UptimeReading.up(List.of(), ""), state);
         return new HealResult("rl", "g", initial, List.of(steps), Outcome.FAILED, Optional.empty());
     }

@@ -6,10 +6,10 @@ import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.episode.Observation;
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 import io.jenkins.plugins.selfheal.engine.learn.Choice;
 import io.jenkins.plugins.selfheal.engine.learn.Decision;
-import io.jenkins.plugins.selfheal.engine.learn.HealStep;
+import io.jenkins.plugins.selfheal.engine.learn.HealAttempt;
 import io.jenkins.plugins.selfheal.engine.learn.QUpdate;
 import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
@@ -57,13 +57,13 @@ public final class ViewFixtures {
     /** As above, made with the policy generation {@code generation} and changing {@code updates}. */
     public static Episode episode(int n, String generation, String state, String action, String outcome, String feedback,
                                   double reward, Long timeToHealMs, String link, List<QUpdate> updates) {
-        List<HealStep> steps = new ArrayList<>();
+        List<HealAttempt> steps = new ArrayList<>();
         if (action != null) {
             ActionKind kind = ActionKind.parse(action);
             Decision decision = new Decision("rl", state, kind, n % 2 == 0 ? Choice.EXPLOIT : Choice.EXPLORE, 0.1,
                     Map.of(kind, 0.0), EnumSet.allOf(ActionKind.class));
             boolean healed = "healed".equals(outcome);
-            steps.add(new HealStep(decision, new ActionOutcome(healed, Duration.ofMillis(100), "detail"), state, healed,
+            steps.add(new HealAttempt(decision, new ActionResult(healed, Duration.ofMillis(100), "detail"), state, healed,
                     EnumSet.allOf(ActionKind.class)));
         }
         Observation initial = new Observation(Optional.of(new Finding("crash", "reason")),

@@ -28,7 +28,7 @@ import java.util.Random;
  * from its parameters (unconfigured actions are masked), runs the healing loop on the job's policy,
  * and attaches the build's Self-Heal record. Every decision is the engine's.
  */
-final class HealRunner {
+final class BuildHealer {
     static final String LOG_PREFIX = "[Self-Heal] ";
     /** Held only to name and attach a record (not the run's monitor: no code waits for this one holding another). */
     private static final Object ATTACHING = new Object();
@@ -40,7 +40,7 @@ final class HealRunner {
     private final Launcher launcher;
     private final EnvVars env;
 
-    HealRunner(Run<?, ?> run, HealParameters parameters, TaskListener listener, FilePath workspace, Launcher launcher,
+    BuildHealer(Run<?, ?> run, HealParameters parameters, TaskListener listener, FilePath workspace, Launcher launcher,
                EnvVars env) {
         this.run = run;
         this.parameters = parameters;

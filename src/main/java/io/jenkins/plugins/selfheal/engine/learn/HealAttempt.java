@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.learn;
 
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
-import io.jenkins.plugins.selfheal.engine.heal.ActionOutcome;
+import io.jenkins.plugins.selfheal.engine.heal.ActionResult;
 
 import java.util.Objects;
 import java.util.Set;
@@ -13,9 +13,9 @@ import java.util.Set;
  * @param healed       whether the check after the action found no problem
  * @param allowedAfter the actions allowed in {@code stateAfter}, for the bootstrapped value of a failed step
  */
-public record HealStep(Decision decision, ActionOutcome outcome, String stateAfter, boolean healed,
+public record HealAttempt(Decision decision, ActionResult outcome, String stateAfter, boolean healed,
                        Set<ActionKind> allowedAfter) {
-    public HealStep {
+    public HealAttempt {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(outcome, "outcome");
         StateNames.requireValid(stateAfter);

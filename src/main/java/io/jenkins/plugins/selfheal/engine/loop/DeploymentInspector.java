@@ -15,10 +15,10 @@ import java.util.Optional;
  * (a service DOWN after a deployment that reported success also counts as a deployment failure),
  * then latency. The UP/DOWN suffix of the state is measured now, after the failure.
  */
-public final class Observer {
+public final class DeploymentInspector {
     private final CrashDetector crashDetector = new CrashDetector();
 
-    public Observation observe(DeploymentTarget target) throws IOException, InterruptedException {
+    public Observation inspect(DeploymentTarget target) throws IOException, InterruptedException {
         UptimeReading uptime = target.probe();
         Optional<Finding> finding = target.checkData();
         if (finding.isEmpty()) {

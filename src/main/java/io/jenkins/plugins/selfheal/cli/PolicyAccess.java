@@ -14,8 +14,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Opens the policy file a subcommand's {@code --policy} names, with store warnings on standard error. */
-final class PolicyFiles {
-    private PolicyFiles() {
+final class PolicyAccess {
+    private PolicyAccess() {
     }
 
     static PolicyStore open(Path policy, CommandSpec spec) {

@@ -21,11 +21,11 @@ import java.util.logging.Logger;
  * decision; and keeps the live waiting steps in memory (re-registered when a build resumes), so a
  * reset, import or restore of a job's policy lets that job's waiting builds go on at once.
  */
-final class WaitingSteps {
-    private static final Logger LOGGER = Logger.getLogger(WaitingSteps.class.getName());
+final class WaitingStepRegistry {
+    private static final Logger LOGGER = Logger.getLogger(WaitingStepRegistry.class.getName());
     private static final Set<SelfHealStepExecution> WAITING = ConcurrentHashMap.newKeySet();
 
-    private WaitingSteps() {
+    private WaitingStepRegistry() {
     }
 
     static void resume(Run<?, ?> run, String executionId, Episode decided) {
