@@ -78,11 +78,12 @@ public class SelfHealJobAction implements Action {
     }
 
     /**
-     * The view document through Jenkins' REST API, only when asked for: {@code …/self-heal/api/json?depth=1}
-     * or {@code ?tree=view[…]}. Visibility 0 keeps it out of plain {@code api/json} here and out of the
-     * job's, a folder's or the root's {@code api/json} at the depths people use to list jobs.
+     * The view document through Jenkins' REST API, only when asked for: {@code …/self-heal/api/json?depth=2}
+     * or {@code ?tree=view[…]}. Stapler shows a property when its visibility is at least 1 minus the depth
+     * asked for plus its nesting (and reads 0 as the default, 1): -1 keeps it out of plain {@code api/json}
+     * here and out of the job's, a folder's or the root's {@code api/json} at the depths used to list jobs.
      */
-    @Exported(name = "view", visibility = 0)
+    @Exported(name = "view", visibility = -1)
     @SuppressWarnings("unchecked")
     public Map<String, Object> getView() throws IOException {
         return PolicyJson.MAPPER.readValue(admin().viewJson(), Map.class);

@@ -30,7 +30,7 @@ class JobPageBrowserIT {
             jobs.waitForResult(jobs.build("drawn"));
         }
         List<String> states = new java.util.ArrayList<>();
-        JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=1").path("view").path("states")
+        JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=2").path("view").path("states")
                 .forEach(s -> states.add(s.path("state").asText()));
         assertThat(states).anyMatch(s -> s.startsWith("deployment_failure_")).anyMatch(s -> s.startsWith("latency_issue_"));
 
@@ -45,7 +45,7 @@ class JobPageBrowserIT {
         assertThat(page.selectFirst("h1").text()).isEqualTo("Self-Heal: drawn");
         assertThat(page.selectFirst(".sh-policy-key").text()).isEqualTo("Policy of job drawn");
         assertThat(page.select(".sh-dashboard .sh-chart")).hasSize(5);
-        int up = JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=1").path("view").path("breakdown").path("up").asInt();
+        int up = JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=2").path("view").path("breakdown").path("up").asInt();
         assertThat(page.selectFirst(".sh-dashboard .sh-uptime .sh-big").text())
                 .endsWith("(" + up + " of 4 episodes found the service up)");
         assertThat(page.select(".sh-dashboard .sh-events line.sh-deploy")).hasSize(4);
