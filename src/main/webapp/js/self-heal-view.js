@@ -1,6 +1,7 @@
 /*
  * Self-Heal view: draws a policy's view document (the JSON written by ViewJson) as a Q-table heatmap,
- * learning-history charts and a table of recent decisions. One file for both hosts: the Jenkins job page
+ * learning-history charts, the original dashboard's views and a table of recent decisions; the charts
+ * themselves are in self-heal-charts.js, which both hosts load first. One file for both hosts: the Jenkins job page
  * (loaded from /plugin/self-heal/js/, data from data-src) and the CLI's HTML report (inlined, data from
  * a JSON data block, script type application/json, named by data-json-id).
  * Content-Security-Policy friendly: no eval, no inline handlers, and data only ever reaches the page as
@@ -8,7 +9,6 @@
  */
 (function () {
   'use strict';
-  var SVG = 'http://www.w3.org/2000/svg';
   var EMPTY = 'No decisions yet: run a build with selfHeal';
   var NEUTRAL = [247, 247, 247], POSITIVE = [33, 102, 172], NEGATIVE = [178, 24, 43]; // ColorBrewer RdBu ends
   var OUTCOMES = ['healed', 'healthy', 'failed', 'escalated'];
@@ -26,13 +26,6 @@
       node.appendChild(document.createTextNode(part + (i < parts.length - 1 ? '_' : '')));
       if (i < parts.length - 1) node.appendChild(document.createElement('wbr'));
     });
-    return node;
-  }
-
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = String(text);
     return node;
   }
 
@@ -177,78 +170,26 @@
     return node;
   }
 
-  /* A line chart of series aligned with the (non-empty) episode points; null values leave gaps. */
-  function lineChart(title, points, series, range, format) {
-    var W = 420, H = 170, L = 50, R = 10, T = 12, B = 24;
-    var box = el('figure', 'sh-chart'), caption = box.appendChild(el('figcaption', null, title));
-    series.forEach(function (s) { caption.appendChild(el('span', 'sh-key ' + s.className, s.label)); });
-    var lo = range[0], hi = range[1];
-    series.forEach(function (s) { s.values.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
-    if (hi === lo) hi = lo + 1;
-    var n = points.length;
-    var x = function (i) { return L + (n > 1 ? i * (W - L - R) / (n - 1) : (W - L - R) / 2); };
-    var y = function (v) { return T + (hi - v) * (H - T - B) / (hi - lo); };
-    var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': title, class: 'sh-svg' });
-    [lo, 0, hi].filter(function (v, i, all) { return v >= lo && v <= hi && all.indexOf(v) === i; }).forEach(function (v) {
-      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: v === 0 ? 'sh-zero' : 'sh-grid' }));
-      chart.appendChild(svg('text', { x: L - 4, y: y(v) + 4, class: 'sh-axis sh-axis-y' }, format(v)));
-    });
-    chart.appendChild(svg('text', { x: L, y: H - 6, class: 'sh-axis' }, '#' + points[0].index));
-    chart.appendChild(svg('text', { x: W - R, y: H - 6, class: 'sh-axis sh-axis-end' }, '#' + points[n - 1].index));
-    series.forEach(function (s) {
-      var d = '', pen = 'M';
-      s.values.forEach(function (v, i) {
-        if (v === null || v === undefined) { pen = 'M'; return; }
-        d += pen + x(i).toFixed(1) + ' ' + y(v).toFixed(1);
-        pen = 'L';
-      });
-      if (n === 1 && d) d += 'h1';
-      if (d) chart.appendChild(svg('path', { d: d, class: 'sh-line ' + s.className }));
-    });
-    return append(box, [chart]);
-  }
-
-  function history(doc) {
-    var node = section('Learning history', 'sh-history');
-    var h = doc.history || { episodes: [], series: {}, counts: {} };
-    var counts = el('div', 'sh-counts');
-    OUTCOMES.forEach(function (o) {
-      counts.appendChild(append(el('span', 'sh-badge sh-outcome-' + o), [el('b', 'sh-badge-count', (h.counts && h.counts[o]) || 0), ' ' + o]));
-    });
-    node.appendChild(counts);
-    if (!h.episodes.length) {
-      node.appendChild(el('p', 'sh-note', 'No episodes since the last reset or import.'));
-      return node;
-    }
-    if (h.total > h.episodes.length) {
-      node.appendChild(el('p', 'sh-note', 'Charts show the last ' + h.episodes.length + ' of ' + h.total + ' episodes.'));
-    }
-    var s = h.series, charts = el('div', 'sh-charts');
-    charts.appendChild(lineChart('Reward per episode', h.episodes, [
-      { label: 'reward', className: 'sh-reward', values: h.episodes.map(function (e) { return e.reward; }) },
-      { label: 'moving average (' + s.window + ')', className: 'sh-average', values: s.rewardMovingAverage }],
-    [0, 0], function (v) { return fixed(v, 1); }));
-    charts.appendChild(lineChart('Acceptance rate (cumulative)', h.episodes, [
-      { label: 'accepted / judged', className: 'sh-acceptance', values: s.acceptanceRate }],
-    [0, 1], function (v) { return Math.round(v * 100) + '%'; }));
-    charts.appendChild(lineChart('Mean time to heal (cumulative)', h.episodes, [
-      { label: 'MTTR', className: 'sh-mttr', values: s.mttrMs }],
-    [0, 0], function (ms) { return ms < 1000 ? Math.round(ms) + ' ms' : fixed(ms / 1000, 1) + ' s'; }));
-    node.appendChild(charts);
-    return node;
-  }
+  var C = window.SelfHealCharts;
 
   /* Build links are stored relative to Jenkins' root (job/x/3/): the host page names that root. */
   function rooted(href, root) {
     return href && root && href.charAt(0) !== '/' && !/^[a-z][a-z0-9+.-]*:/i.test(href) ? root + href : href;
   }
 
-  function recent(doc, root) {
+  function recent(doc, root, logHref) {
     var node = section('Recent decisions', 'sh-recent');
-    var list = doc.recent || [];
+    var list = doc.recent || [], total = (doc.history || {}).total || 0;
     if (!list.length) {
       node.appendChild(el('p', 'sh-note', 'No decisions yet.'));
       return node;
+    }
+    var note = node.appendChild(el('p', 'sh-note sh-recent-note', 'The last ' + list.length + ' of ' + total + ' episodes, newest first. '));
+    if (logHref) {
+      var full = note.appendChild(el('a', 'sh-log-link', 'Download the full episode log'));
+      full.href = logHref;
+    } else {
+      note.appendChild(document.createTextNode('Every episode is in the episode log beside the policy.'));
     }
     var table = el('table', 'sh-recent-table'), head = el('tr'), links = list.some(function (d) { return !!safeHref(d.link); });
     /* no decision with a build (the CLI's): no Build column */
@@ -277,15 +218,17 @@
   function trend(doc) { // data-mode="trend": the job main page's small box, reward moving average only
     var h = doc.history || { episodes: [] };
     if (!h.episodes.length) return el('p', 'sh-note', 'No episodes yet.');
-    return lineChart('Reward, moving average', h.episodes, [{ label: 'last ' + h.series.window, className: 'sh-average',
-      values: h.series.rewardMovingAverage }], [0, 0], function (v) { return fixed(v, 1); });
+    return C.lineChart('Reward, moving average', { first: '#' + h.episodes[0].index, last: '#' + h.episodes[h.episodes.length - 1].index },
+      [{ label: 'last ' + h.series.window, className: 'sh-average', values: h.series.rewardMovingAverage }], [0, 0],
+      function (v) { return fixed(v, 1); }, 'No rewards yet.');
   }
 
   function render(container, doc) {
     var empty = !(doc.states || []).length && !(doc.history || {}).total, started = Date.now();
     container.textContent = '';
     var root = safeHref(container.getAttribute('data-root-url') || '');
-    var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), history(doc), recent(doc, root)];
+    var logHref = safeHref(container.getAttribute('data-log-href') || '');
+    var parts = empty ? [el('p', 'sh-empty', EMPTY)] : [qTable(doc), C.history(doc), C.dashboard(doc), recent(doc, root, logHref)];
     var title = container.getAttribute('data-title'); /* the host page may name the policy (the CLI report does) */
     append(container, container.getAttribute('data-mode') === 'trend' ? [trend(doc)] : [header(doc, title)].concat(parts));
     container.setAttribute('data-rendered', 'true');

@@ -57,7 +57,7 @@ final class PolicyAccess {
         requireRebuildable(real);
         Path temp = Files.createTempDirectory("self-heal-read");
         try {
-            for (Path file : new Path[] {real.policyFile(), real.episodeLog()}) {
+            for (Path file : new Path[] {real.policyFile(), real.episodeLog(), real.summaryFile()}) {
                 if (Files.exists(file)) {
                     Files.copy(file, temp.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.store.AtomicFiles;
+import io.jenkins.plugins.selfheal.engine.store.HistorySummary;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.view.ViewDocument;
@@ -25,7 +26,8 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--recent", paramLabel = "N", defaultValue = "20",
-            description = "How many recent decisions to list (default: ${DEFAULT-VALUE}).")
+            description = "How many recent decisions to list (default: ${DEFAULT-VALUE}, at most "
+                    + HistorySummary.RECENT + "; the episode log beside the policy has them all).")
     int recent;
 
     @Spec
@@ -33,8 +35,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (recent < 0) {
-            throw new IllegalArgumentException("--recent must be >= 0, was " + recent);
+        if (recent < 0 || recent > HistorySummary.RECENT) {
+            throw new IllegalArgumentException("--recent must be between 0 and " + HistorySummary.RECENT + ", was " + recent);
         }
         RunPreflight.writableFolder("--out", out.toAbsolutePath().getParent());
         RunPreflight.writableFiles("--out", java.util.List.of(out));
@@ -42,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
         try (PolicyAccess.ReadOnly copy = PolicyAccess.readOnly(policy, spec)) {
             PolicyStore store = copy.store();
             Policy current = store.read();
-            document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.readLog());
+            document = new ViewDocumentBuilder().recentLimit(recent).build(current, store.summary());
         }
         AtomicFiles.write(out, ReportPage.html(document, policy.toString()).getBytes(StandardCharsets.UTF_8));
         spec.commandLine().getOut().println("[self-heal] wrote " + out + " (" + document.states().size() + " states, "

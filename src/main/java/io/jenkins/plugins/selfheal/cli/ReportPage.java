@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 final class ReportPage {
     static final String DATA_ID = "self-heal-data";
-    private static final String SCRIPT = "webapp/js/self-heal-view.js";
+    /** In this order: the charts register themselves before the view draws with them. */
+    private static final String[] SCRIPTS = {"webapp/js/self-heal-charts.js", "webapp/js/self-heal-view.js"};
     private static final String STYLE = "webapp/css/self-heal-view.css";
 
     private ReportPage() {
@@ -34,7 +35,8 @@ final class ReportPage {
                 + "\"></div>\n"
                 // HTML-safe JSON: no '<' in it, so the data cannot close this element.
                 + "<script type=\"application/json\" id=\"" + DATA_ID + "\">" + ViewJson.writeForHtml(document) + "</script>\n"
-                + "<script>\n" + inlinable(SCRIPT, "</script", "<script", "<!--") + "</script>\n"
+                + java.util.Arrays.stream(SCRIPTS).map(script -> "<script>\n" + inlinable(script, "</script", "<script", "<!--")
+                        + "</script>\n").collect(java.util.stream.Collectors.joining())
                 + "</body>\n</html>\n";
     }
 

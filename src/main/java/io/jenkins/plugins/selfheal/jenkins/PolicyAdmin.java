@@ -52,6 +52,12 @@ public final class PolicyAdmin {
         return ViewJson.of(store);
     }
 
+    /** The episode log, every episode since the policy began (streamed by {@code episodes.jsonl}, never read whole). */
+    public Path episodeLog() {
+        authorizer.require(Operation.VIEW);
+        return store.episodeLog();
+    }
+
     /** The policy document, as {@code policy.json} downloads it (the import format). */
     public byte[] policyJson() throws IOException {
         authorizer.require(Operation.VIEW);

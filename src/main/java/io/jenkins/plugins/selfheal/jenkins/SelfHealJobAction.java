@@ -77,8 +77,13 @@ public class SelfHealJobAction implements Action {
         return new Api(this);
     }
 
-    /** The view document through Jenkins' REST API ({@code …/self-heal/api/json}). */
-    @Exported(name = "view")
+    /**
+     * The view document through Jenkins' REST API, only when asked for: {@code …/self-heal/api/json?depth=2}
+     * or {@code ?tree=view[…]}. Stapler shows a property when its visibility is at least 1 minus the depth
+     * asked for plus its nesting (and reads 0 as the default, 1): -1 keeps it out of plain {@code api/json}
+     * here and out of the job's, a folder's or the root's {@code api/json} at the depths used to list jobs.
+     */
+    @Exported(name = "view", visibility = -1)
     @SuppressWarnings("unchecked")
     public Map<String, Object> getView() throws IOException {
         return PolicyJson.MAPPER.readValue(admin().viewJson(), Map.class);
@@ -87,6 +92,17 @@ public class SelfHealJobAction implements Action {
     @WebMethod(name = "view.json")
     public void doViewJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         json(rsp, admin().viewJson(), false);
+    }
+
+    /** The whole episode log, streamed from the file (the page lists only the newest decisions). */
+    @WebMethod(name = "episodes.jsonl")
+    public void doEpisodesJsonl(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        java.nio.file.Path log = admin().episodeLog();
+        rsp.setContentType("application/x-ndjson;charset=UTF-8");
+        rsp.setHeader("Content-Disposition", "attachment; filename=episodes.jsonl");
+        if (java.nio.file.Files.exists(log)) {
+            java.nio.file.Files.copy(log, rsp.getOutputStream());
+        }
     }
 
     @WebMethod(name = "policy.json")

@@ -2,6 +2,7 @@ package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
 import io.jenkins.plugins.selfheal.engine.view.ViewDocument;
+import io.jenkins.plugins.selfheal.engine.view.ViewFixtures;
 import io.jenkins.plugins.selfheal.engine.view.ViewDocumentBuilder;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -91,8 +92,13 @@ class ReportBrowserTest {
         assertThat(rows).hasSize(1000).allSatisfy(row -> assertThat(row.select("td.sh-greedy")).hasSize(1));
         assertThat(rows.first().select("td.sh-cell")).hasSize(5);
         assertThat(dom.selectFirst(".sh-count").text()).isEqualTo("1000 of 1000 states");
-        assertThat(dom.select(".sh-chart")).hasSize(3);
-        assertThat(dom.select(".sh-line.sh-reward").attr("d")).startsWith("M").contains("L");
+        assertThat(dom.select(".sh-history .sh-chart")).hasSize(3);
+        assertThat(dom.select(".sh-dashboard .sh-chart")).hasSize(5);
+        // 10,000 episodes are drawn from at most 128 buckets: a mean line with its spread as a band
+        assertThat(dom.selectFirst(".sh-bucket-note").text()).startsWith("Charts show all 10000 episodes in ");
+        assertThat(dom.select(".sh-history .sh-line.sh-average").first().attr("d")).startsWith("M").contains("L");
+        assertThat(dom.select(".sh-history .sh-line.sh-average").first().attr("d").split("L").length).isLessThanOrEqualTo(128);
+        assertThat(dom.select(".sh-history .sh-band")).hasSize(1);
         assertThat(dom.select(".sh-badge-count").eachText()).containsExactly("5000", "2500", "2500", "0");
         assertThat(dom.select(".sh-recent-table tbody tr")).hasSize(20);
         System.out.println("[browser] 1,000 x 5 table, 10,000 episodes: render " + dom.select(".self-heal-view").attr("data-render-ms")
@@ -137,9 +143,59 @@ class ReportBrowserTest {
         assertThat(dom.select(".sh-recent-table tbody td:eq(1)").eachText()).containsOnly(ReportFixtures.HOSTILE);
         assertThat(raw).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(dom.select(".self-heal-view script, .self-heal-view iframe, .self-heal-view img")).isEmpty();
-        assertThat(dom.select("script")).as("only the data block and the renderer").hasSize(2);
+        assertThat(dom.select("script")).as("only the data block and the renderer's two files").hasSize(3);
         assertThat(dom.select(".self-heal-view a").eachAttr("href")).containsExactly(ReportFixtures.BUILD_LINK);
         assertThat(raw).doesNotContain("href=\"javascript:");
+    }
+
+    @Test
+    void theOriginalDashboardsViewsShowUptimeFailuresActionsSuccessAndDeployments() throws Exception {
+        Document dom = rendered(report(ReportFixtures.seedPolicy(dir)));
+
+        Element uptime = dom.selectFirst(".sh-dashboard .sh-uptime");
+        assertThat(uptime.selectFirst(".sh-big").text()).startsWith("28.6% up").contains("4 of 14 episodes");
+        assertThat(uptime.select("rect.sh-down")).hasSize(10); // one per episode while each bucket holds one
+        assertThat(uptime.select("rect.sh-up")).hasSize(4);
+        assertThat(bars(dom, "Failures by type")).containsExactly("crash 14");
+        assertThat(bars(dom, "Actions taken")).containsExactly("retry_deployment 7", "restore_previous_version 4",
+                "adjust_thresholds 1", "restart_service 1", "escalate 1");
+        assertThat(bars(dom, "Heal success rate per action")).containsExactly("retry_deployment 100% (7 of 7)",
+                "restore_previous_version 100% (4 of 4)", "adjust_thresholds 100% (1 of 1)", "restart_service 0% (0 of 1)",
+                "escalate 0% (0 of 1)");
+        Element events = dom.selectFirst(".sh-dashboard .sh-events");
+        assertThat(events.select("line.sh-deploy")).hasSize(14);
+        assertThat(events.select(".sh-failure-mark")).hasSize(14);
+        assertThat(events.select(".sh-heal-mark")).hasSize(12);
+        assertThat(dom.select(".sh-no-data")).isEmpty();
+        assertThat(dom.selectFirst(".sh-recent-note").text()).startsWith("The last 14 of 14 episodes")
+                .contains("episode log beside the policy");
+    }
+
+    @Test
+    void everyChartWithoutDataSaysSoInsteadOfDrawingEmptyAxes() throws Exception {
+        Path file = dir.resolve("quiet.json");
+        ReportFixtures.store(file).update(policy -> {
+            for (int n = 0; n < 3; n++) {
+                policy.recordEpisode(ViewFixtures.episode(n, policy.generation(), "no_failure_UP", null, "healthy", "none", 0,
+                        null, null, java.util.List.of()));
+            }
+            return policy;
+        });
+
+        Document dom = rendered(report(file));
+
+        assertThat(dom.select(".sh-chart-empty figcaption").eachText()).containsExactly("Acceptance rate (cumulative)",
+                "Mean time to heal (cumulative)", "Actions taken", "Heal success rate per action");
+        assertThat(dom.select(".sh-chart-empty svg")).isEmpty();
+        assertThat(dom.select(".sh-no-data").eachText()).contains(
+                "No verdicts yet: nobody has accepted, rejected or overridden a decision.",
+                "No heals yet: no action has fixed a failure.", "No actions taken yet.");
+    }
+
+    private static List<String> bars(Document dom, String title) {
+        Element chart = dom.select(".sh-dashboard .sh-bar-chart").stream()
+                .filter(c -> c.selectFirst("figcaption").text().equals(title)).findFirst().orElseThrow();
+        return chart.select(".sh-bar-row").stream().map(r -> String.join(" ", r.children().eachText())).toList();
     }
 
     @Test

@@ -65,7 +65,7 @@ class ReportCommandTest {
         assertThat(block).contains("alert(1)").doesNotContain("<", ">", "&").doesNotContainIgnoringCase("</script");
         assertThat(block).contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E");
         assertThat(block).doesNotContain("javascript:").contains(ReportFixtures.BUILD_LINK);
-        assertThat(Jsoup.parse(html).select("script")).as("only the data block and the renderer").hasSize(2);
+        assertThat(Jsoup.parse(html).select("script")).as("only the data block and the renderer's two files").hasSize(3);
     }
 
     @Test

@@ -32,8 +32,10 @@ class JobPageBrowserTest {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
     static final String PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
             + "<link rel=\"stylesheet\" href=\"/plugin/self-heal/css/self-heal-view.css\">"
+            + "<script src=\"/plugin/self-heal/js/self-heal-charts.js\" type=\"text/javascript\"></script>"
             + "<script src=\"/plugin/self-heal/js/self-heal-view.js\" type=\"text/javascript\"></script></head>"
-            + "<body><div class=\"self-heal-view\" data-src=\"/job/demo/self-heal/view.json\" data-root-url=\"/jenkins/\"></div>"
+            + "<body><div class=\"self-heal-view\" data-src=\"/job/demo/self-heal/view.json\" data-root-url=\"/jenkins/\""
+            + " data-log-href=\"episodes.jsonl\" data-title=\"Policy of job demo\"></div>"
             + "<div id=\"trend\" class=\"self-heal-view\" data-mode=\"trend\" data-src=\"/job/demo/self-heal/view.json\"></div>"
             + "</body></html>";
 
@@ -54,6 +56,7 @@ class JobPageBrowserTest {
                 "/job/demo/self-heal/", new Resource("text/html", PAGE.getBytes(StandardCharsets.UTF_8)),
                 "/job/demo/self-heal/view.json", new Resource("application/json", json),
                 "/plugin/self-heal/js/self-heal-view.js", webapp("js/self-heal-view.js", "text/javascript"),
+                "/plugin/self-heal/js/self-heal-charts.js", webapp("js/self-heal-charts.js", "text/javascript"),
                 "/plugin/self-heal/css/self-heal-view.css", webapp("css/self-heal-view.css", "text/css"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> serve(exchange, site));
@@ -68,6 +71,10 @@ class JobPageBrowserTest {
                     .startsWith("background-color: rgb(");
             assertThat(dom.select(".self-heal-view:not(#trend) .sh-recent-table a").eachAttr("href"))
                     .containsExactly("/jenkins/job/demo/3/", ReportFixtures.BUILD_LINK);
+            assertThat(dom.selectFirst(".sh-policy-key").text()).isEqualTo("Policy of job demo");
+            assertThat(dom.select(".self-heal-view:not(#trend) .sh-dashboard .sh-chart")).hasSize(5);
+            assertThat(dom.selectFirst(".sh-recent-note").text()).startsWith("The last 3 of 3 episodes");
+            assertThat(dom.select(".sh-recent-note a.sh-log-link").attr("href")).isEqualTo("episodes.jsonl");
             // the job main page's trend box: the reward moving average only
             assertThat(dom.select("#trend").attr("data-rendered")).isEqualTo("true");
             assertThat(dom.select("#trend .sh-chart")).hasSize(1);

@@ -45,7 +45,7 @@ class DetectionIT {
             String console = jobs.console(build);
             assertThat(console).contains("latency_issue_UP");
             assertThat(requests.get()).as("GETs the health URL answered").isGreaterThanOrEqualTo(5);
-            assertThat(JENKINS.anonymous().json("job/latency/self-heal/api/json?depth=1").path("view").path("states").toString())
+            assertThat(JENKINS.anonymous().json("job/latency/self-heal/api/json?depth=2").path("view").path("states").toString())
                     .contains("latency_issue_UP");
         } finally {
             slow.stop(0);

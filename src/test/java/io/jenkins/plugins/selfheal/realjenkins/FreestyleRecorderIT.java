@@ -56,7 +56,7 @@ class FreestyleRecorderIT {
         assertThat(browser.submit(forms.get(0), Map.of()).status()).isEqualTo(302);
         assertThat(decideForms(browser, build)).isEmpty();
         assertThat(browser.page(build.url()).text()).contains("Feedback accepted");
-        JsonNode view = browser.json("job/older/self-heal/api/json?depth=1").path("view");
+        JsonNode view = browser.json("job/older/self-heal/api/json?depth=2").path("view");
         assertThat(view.path("states").toString()).contains("deployment_failure_");
     }
 

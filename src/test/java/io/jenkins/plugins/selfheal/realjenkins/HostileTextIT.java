@@ -91,7 +91,7 @@ class HostileTextIT {
 
     @Test
     void theRestApiCarriesTheTextAsData() throws Exception {
-        String view = JENKINS.anonymous().json("job/hostile/self-heal/api/json?depth=1").toString();
+        String view = JENKINS.anonymous().json("job/hostile/self-heal/api/json?depth=2").toString();
         assertThat(view).contains("anomaly_hostile_UP");
         String recent = JENKINS.anonymous().get("job/hostile/self-heal/view.json").body();
         assertThat(JenkinsClient.JSON.readTree(recent).toString()).contains("anomaly_hostile_UP");

@@ -30,12 +30,28 @@ class JobPageBrowserIT {
             jobs.waitForResult(jobs.build("drawn"));
         }
         List<String> states = new java.util.ArrayList<>();
-        JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=1").path("view").path("states")
+        JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=2").path("view").path("states")
                 .forEach(s -> states.add(s.path("state").asText()));
         assertThat(states).anyMatch(s -> s.startsWith("deployment_failure_")).anyMatch(s -> s.startsWith("latency_issue_"));
 
+        // the view only when asked for: not in plain api/json here, nor in the job's at the depth people list with
+        assertThat(JENKINS.anonymous().json("job/drawn/self-heal/api/json").has("view")).isFalse();
+        assertThat(JENKINS.anonymous().json("job/drawn/api/json?depth=1").toString()).doesNotContain("\"states\"");
+        assertThat(JENKINS.anonymous().json("job/drawn/self-heal/api/json?tree=view[history[total]]").path("view")
+                .path("history").path("total").asInt()).isEqualTo(4);
+
         Document page = Jsoup.parse(HeadlessChromium.dumpDom(JENKINS.url() + "job/drawn/self-heal/"));
         assertThat(page.select(".self-heal-view").attr("data-rendered")).isEqualTo("true");
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Self-Heal: drawn");
+        assertThat(page.selectFirst(".sh-policy-key").text()).isEqualTo("Policy of job drawn");
+        assertThat(page.select(".sh-dashboard .sh-chart")).hasSize(5);
+        int up = JENKINS.anonymous().json("job/drawn/self-heal/api/json?depth=2").path("view").path("breakdown").path("up").asInt();
+        assertThat(page.selectFirst(".sh-dashboard .sh-uptime .sh-big").text())
+                .endsWith("(" + up + " of 4 episodes found the service up)");
+        assertThat(page.select(".sh-dashboard .sh-events line.sh-deploy")).hasSize(4);
+        assertThat(page.selectFirst(".sh-recent-note").text()).startsWith("The last 4 of 4 episodes");
+        String log = JENKINS.anonymous().get("job/drawn/self-heal/" + page.select(".sh-log-link").attr("href")).body();
+        assertThat(log.lines().filter(l -> l.contains("\"type\":\"episode\""))).hasSize(4);
         assertThat(page.select(".sh-qtable .sh-state").eachText()).containsExactlyInAnyOrderElementsOf(states);
         assertThat(page.select(".sh-qtable thead").text()).contains("retry_deployment", "restore_previous_version",
                 "adjust_thresholds", "restart_service", "escalate");

@@ -72,7 +72,7 @@ class PipelineStepIT {
         }
 
         // the job learned: one cell visited once, Q = 0 + (reward − 0) / 3 (the default learner's first step, see Evidence)
-        JsonNode view = browser.json("job/decide/self-heal/api/json?depth=1").path("view");
+        JsonNode view = browser.json("job/decide/self-heal/api/json?depth=2").path("view");
         List<JsonNode> visited = new ArrayList<>();
         view.path("states").forEach(row -> row.path("cells").forEach(cell -> {
             if (cell.path("visits").asLong() > 0) {

@@ -111,6 +111,50 @@ final class EpisodeLogReader {
     }
 
     /**
+     * Streams the entries of the whole lines from byte {@code from} on to {@code sink}, one at a time (a log
+     * of a million episodes is never held at once); returns the offset after the last whole line.
+     * Unreadable lines are reported and skipped.
+     */
+    static long stream(Path log, long from, Consumer<String> warnings, Consumer<LogEntry> sink) throws IOException {
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            channel.position(from);
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            byte[] line = new byte[1 << 12];
+            int length = 0;
+            long start = from;
+            long position = from;
+            while (channel.read(buffer) > 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    byte b = buffer.get();
+                    position++;
+                    if (b != '\n') {
+                        if (length == line.length) {
+                            line = java.util.Arrays.copyOf(line, length * 2);
+                        }
+                        line[length++] = b;
+                        continue;
+                    }
+                    String text = new String(line, 0, length, StandardCharsets.UTF_8);
+                    if (!text.isBlank()) {
+                        try {
+                            sink.accept(PolicyJson.readLogEntry(text, log.getFileName() + " at byte " + start));
+                        } catch (PolicyFormatException e) {
+                            warnings.accept("skipped unreadable episode log line: " + e.getMessage());
+                        }
+                    }
+                    length = 0;
+                    start = position;
+                }
+                buffer.clear();
+            }
+            return start; // a line without its newline yet is read next time
+        } catch (NoSuchFileException e) {
+            return from;
+        }
+    }
+
+    /**
      * Replays resets, imports, patches and the exact cell values episodes recorded. An entry that cannot
      * be replayed (say an unknown action) is reported and skipped, as in a tail replay: one damaged line
      * must not make the whole policy unreadable.

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,15 +21,21 @@ import java.util.Optional;
  * <p>Ids are read from the line's start as the store writes it ({@code {"type":"episode","id":"…"});
  * any other line that mentions an episode is parsed in full. A hit is confirmed by parsing its line,
  * so a torn line (a crash mid-append) never counts as learned.
+ *
+ * <p>A log of a million episodes has a million ids: they are kept as 64-bit hashes with the offset of
+ * their line in two flat arrays (about 32 bytes an id, not the ~150 of a map of strings), and the log is
+ * read in large blocks. Two ids with the same hash share a slot; the line read at the offset tells
+ * them apart, and a full scan of the log finds the other one.
  */
 final class LearnedEpisodes {
     private static final byte[] PREFIX = "{\"type\":\"episode\",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int BLOCK = 1 << 20;
 
     private final Path log;
     private Object fileKey;
     private long scanned;
-    /** Each id's last line in the log. */
-    private final Map<String, Long> offsets = new HashMap<>();
+    /** Each id's last line in the log, by the id's hash. */
+    private final IdIndex offsets = new IdIndex();
 
     LearnedEpisodes(Path log) {
         this.log = log;
@@ -42,22 +44,21 @@ final class LearnedEpisodes {
     /** The readable episode with {@code id} in the log, if there is one. */
     Optional<LogEntry.EpisodeEntry> find(String id) throws IOException {
         catchUp();
-        Long offset = offsets.get(id);
-        if (offset == null) {
+        long key = hash(id.getBytes(StandardCharsets.UTF_8), 0, -1);
+        long offset = offsets.get(key);
+        if (offset < 0) {
             return Optional.empty();
         }
         Optional<LogEntry.EpisodeEntry> found = readAt(offset, id);
-        if (found.isEmpty()) {
-            offsets.remove(id); // a torn line: look for a readable one further back
-            Long[] earlier = {null};
-            scan(0, (line, at) -> {
-                if (at < offset && parse(line, id).isPresent()) {
-                    earlier[0] = at;
+        if (found.isEmpty()) { // a torn line, or another id with the same hash: the last readable line of this id, if any
+            long[] readable = {-1};
+            scan(0, (line, length, at) -> {
+                if (parse(line, length, id).isPresent()) {
+                    readable[0] = at;
                 }
-            });
-            if (earlier[0] != null) {
-                offsets.put(id, earlier[0]);
-                found = readAt(earlier[0], id);
+            }, false);
+            if (readable[0] >= 0) {
+                found = readAt(readable[0], id);
             }
         }
         return found;
@@ -78,49 +79,57 @@ final class LearnedEpisodes {
             scanned = 0;
             fileKey = attributes.fileKey();
         }
-        scanned = scan(scanned, (line, at) -> {
-            String id = idOf(line);
-            if (id != null) {
-                offsets.put(id, at);
+        scanned = scan(scanned, (line, length, at) -> {
+            long key = keyOf(line, length);
+            if (key != 0) {
+                offsets.put(key, at);
             }
-        });
+        }, false);
     }
 
-    /** The id of an episode line, or null. */
-    private String idOf(byte[] line) {
-        if (startsWith(line, PREFIX)) {
+    /** The hash of an episode line's id, or 0 when the line is not an episode. */
+    private long keyOf(byte[] line, int length) {
+        if (startsWith(line, length, PREFIX)) {
             int end = PREFIX.length;
-            while (end < line.length && line[end] != '"' && line[end] != '\\') {
+            while (end < length && line[end] != '"' && line[end] != '\\') {
                 end++;
             }
-            if (end < line.length && line[end] == '"') {
-                return new String(line, PREFIX.length, end - PREFIX.length, StandardCharsets.UTF_8);
+            if (end < length && line[end] == '"') {
+                return hash(line, PREFIX.length, end);
             }
         }
-        String text = new String(line, StandardCharsets.UTF_8);
+        String text = new String(line, 0, length, StandardCharsets.UTF_8);
         if (!text.contains("\"episode\"")) {
-            return null;
+            return 0;
         }
         try {
-            return PolicyJson.readLogEntry(text, log.getFileName().toString()) instanceof LogEntry.EpisodeEntry e ? e.id() : null;
+            return PolicyJson.readLogEntry(text, log.getFileName().toString()) instanceof LogEntry.EpisodeEntry e
+                    && e.id() != null ? hash(e.id().getBytes(StandardCharsets.UTF_8), 0, -1) : 0;
         } catch (PolicyFormatException e) {
-            return null;
+            return 0;
         }
+    }
+
+    /** FNV-1a over {@code bytes[from, to)} ({@code to} -1: to the end), never 0 (the index's empty slot). */
+    private static long hash(byte[] bytes, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from, end = to < 0 ? bytes.length : to; i < end; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * 0x100000001b3L;
+        }
+        h ^= h >>> 29; // FNV's low bits mix poorly: the index uses them
+        return h == 0 ? 1 : h;
     }
 
     private Optional<LogEntry.EpisodeEntry> readAt(long offset, String id) throws IOException {
         Object[] found = {null};
-        scan(offset, (line, at) -> {
-            if (at == offset) {
-                found[0] = parse(line, id).orElse(null);
-            }
-        }, true);
+        scan(offset, (line, length, at) -> found[0] = parse(line, length, id).orElse(null), true);
         return Optional.ofNullable((LogEntry.EpisodeEntry) found[0]);
     }
 
-    private Optional<LogEntry.EpisodeEntry> parse(byte[] line, String id) {
+    private Optional<LogEntry.EpisodeEntry> parse(byte[] line, int length, String id) {
         try {
-            LogEntry entry = PolicyJson.readLogEntry(new String(line, StandardCharsets.UTF_8), log.getFileName().toString());
+            LogEntry entry = PolicyJson.readLogEntry(new String(line, 0, length, StandardCharsets.UTF_8),
+                    log.getFileName().toString());
             return entry instanceof LogEntry.EpisodeEntry e && id.equals(e.id()) ? Optional.of(e) : Optional.empty();
         } catch (PolicyFormatException e) {
             return Optional.empty();
@@ -128,33 +137,39 @@ final class LearnedEpisodes {
     }
 
     private interface LineVisitor {
-        void visit(byte[] line, long offset);
-    }
-
-    private long scan(long from, LineVisitor visitor) throws IOException {
-        return scan(from, visitor, false);
+        void visit(byte[] line, int length, long offset);
     }
 
     /** Visits the whole lines from byte {@code from} on (or only the first); returns the offset after the last. */
     private long scan(long from, LineVisitor visitor, boolean firstOnly) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ);
-             InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(from)), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            ByteBuffer block = ByteBuffer.allocate(BLOCK);
+            byte[] bytes = block.array();
+            byte[] line = new byte[8192];
+            int length = 0;
             long start = from;
             long position = from;
-            int b;
-            while ((b = in.read()) >= 0) {
-                position++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
+            int n;
+            while ((n = channel.read(block, position)) > 0) {
+                int lineStart = 0;
+                for (int i = 0; i < n; i++) {
+                    if (bytes[i] != '\n') {
+                        continue;
+                    }
+                    line = appendTo(line, length, bytes, lineStart, i - lineStart);
+                    length += i - lineStart;
+                    visitor.visit(line, length, start);
+                    if (firstOnly) {
+                        return position + i + 1;
+                    }
+                    length = 0;
+                    lineStart = i + 1;
+                    start = position + i + 1;
                 }
-                visitor.visit(line.toByteArray(), start);
-                if (firstOnly) {
-                    return position;
-                }
-                line.reset();
-                start = position;
+                line = appendTo(line, length, bytes, lineStart, n - lineStart);
+                length += n - lineStart;
+                position += n;
+                block.clear();
             }
             return start; // a line without its newline yet is read next time
         } catch (NoSuchFileException e) {
@@ -162,8 +177,14 @@ final class LearnedEpisodes {
         }
     }
 
-    private static boolean startsWith(byte[] line, byte[] prefix) {
-        if (line.length < prefix.length) {
+    private static byte[] appendTo(byte[] line, int length, byte[] from, int offset, int count) {
+        byte[] target = length + count <= line.length ? line : Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        System.arraycopy(from, offset, target, length, count);
+        return target;
+    }
+
+    private static boolean startsWith(byte[] line, int length, byte[] prefix) {
+        if (length < prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
@@ -172,5 +193,57 @@ final class LearnedEpisodes {
             }
         }
         return true;
+    }
+
+    /** Open addressing from a non-zero 64-bit key to an offset, in two arrays. */
+    private static final class IdIndex {
+        private long[] keys = new long[1024];
+        private long[] values = new long[1024];
+        private int size;
+
+        long get(long key) {
+            int mask = keys.length - 1;
+            for (int i = (int) key & mask; keys[i] != 0; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
+
+        void put(long key, long value) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = (int) key & mask;
+            while (keys[i] != 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                size++;
+                keys[i] = key;
+            }
+            values[i] = value;
+        }
+
+        void clear() {
+            keys = new long[1024];
+            values = new long[1024];
+            size = 0;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new long[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    put(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
     }
 }

@@ -33,7 +33,10 @@ final class PolicyLoader {
     record Cache(Policy policy, long logBytes, Stamp log, Stamp document, long docLogBytes, long docSize) {
     }
 
-    /** A policy loaded for an update, and whether a snapshot must follow. */
+    /**
+     * A policy loaded for an update, and whether a snapshot must follow (without the lock: also for a
+     * document from before snapshots, which the next update converts).
+     */
     record Loaded(Policy policy, long logBytes, Stamp document, long docLogBytes, long docSize,
                   boolean snapshotNeeded) {
     }
@@ -71,6 +74,18 @@ final class PolicyLoader {
 
     boolean remembers() {
         return cache != null;
+    }
+
+    /**
+     * Remembers what a load without the lock read, when it is a plain snapshot plus whole log lines (nothing
+     * to repair or convert): the next read replays only what was appended since instead of parsing the
+     * document again. The policy remembered is a copy; {@code loaded}'s own may be handed out.
+     */
+    void rememberRead(Loaded loaded, Stamp log) {
+        if (!loaded.snapshotNeeded() && loaded.document() != null && log != null && cache == null) {
+            cache = new Cache(PolicyStore.copy(loaded.policy()), loaded.logBytes(), log, loaded.document(),
+                    loaded.docLogBytes(), loaded.docSize());
+        }
     }
 
     /** Remembers {@code remembered} for the next load (null: load from the files next time). */
@@ -136,7 +151,7 @@ final class PolicyLoader {
                 AtomicFiles.write(files.policyFile, converted); // forced: the appends that follow rely on it
                 return new Loaded(policy, logSize, Stamp.of(files.policyFile), logSize, converted.length, false);
             }
-            return new Loaded(policy, logSize, document, logSize, bytes.length, false);
+            return new Loaded(policy, logSize, document, logSize, bytes.length, true); // the conversion must follow
         }
         long included = snapshot.logBytes();
         if (included > logSize || (included > 0 && !files.endsLine(included))) {

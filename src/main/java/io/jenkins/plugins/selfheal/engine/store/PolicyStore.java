@@ -35,6 +35,12 @@ import java.util.function.Consumer;
  * forcing that one snapshot to disk before anything is appended, so the conversion is crash-safe.
  * Exports, imports and backups never carry {@code logBytes}.
  *
+ * <p>Beside them, {@code <name>.summary.json} holds the history's aggregates the pages draw
+ * ({@link HistorySummary}) as of the same log length as the snapshot, written with it; {@link #summary()}
+ * reads it plus the log after it, so a page costs the same at a million episodes as at a hundred. It is
+ * derived from the log like the snapshot, and rebuilt from it when missing or not matching (see
+ * {@link HistorySummaries}).
+ *
  * <p>The store remembers the policy after its last update and the log length it includes; while the
  * document is the one it last saw (same file, size and modification time) and the log has not shrunk,
  * the next update starts from it and replays only what others appended since, instead of parsing the
@@ -51,6 +57,7 @@ public final class PolicyStore {
     private final PolicyLoader loader;
     private final PolicyTransaction transaction;
     private final PolicyMaintenance maintenance;
+    private final HistorySummaries summaries;
 
     /** A change to a policy, run under the lock. The policy is valid only during the call. */
     @FunctionalInterface
@@ -64,7 +71,8 @@ public final class PolicyStore {
         this.clock = clock;
         this.warnings = warnings;
         this.loader = new PolicyLoader(files, this.key, clock, warnings);
-        this.transaction = new PolicyTransaction(loader);
+        this.summaries = new HistorySummaries(files, warnings);
+        this.transaction = new PolicyTransaction(loader, summaries);
         this.maintenance = new PolicyMaintenance(this, loader);
     }
 
@@ -76,14 +84,19 @@ public final class PolicyStore {
         return files.episodeLog;
     }
 
+    /** The history's summary as of a prefix of the log ({@link #summary()}), rebuilt from the log when it does not match. */
+    public Path summaryFile() {
+        return files.summaryFile;
+    }
+
     public boolean exists() {
         return Files.exists(files.policyFile) || Files.exists(files.episodeLog);
     }
 
     /**
      * The saved policy (an empty one when nothing is saved yet): the snapshot plus the log after it.
-     * Reads without the lock unless this store has a remembered policy to start from, or something
-     * needs repair (a corrupt document, a warning), which runs under the lock.
+     * Reads without the lock unless this store has a remembered policy to start from (after its first
+     * read or update), or something needs repair (a corrupt document, a warning), which runs under the lock.
      */
     public Policy read() throws IOException {
         if (!exists()) {
@@ -91,7 +104,10 @@ public final class PolicyStore {
         }
         if (!loader.remembers()) {
             try {
-                return loader.load(false).policy();
+                StoreFiles.Stamp log = StoreFiles.Stamp.of(files.episodeLog);
+                PolicyLoader.Loaded loaded = loader.load(false);
+                loader.rememberRead(loaded, log); // the next read replays only the log appended since
+                return loaded.policy();
             } catch (PolicyLoader.NeedsLock e) {
                 // repaired below, under the lock
             }
@@ -132,6 +148,27 @@ public final class PolicyStore {
      */
     public List<LogEntry> readLog() throws IOException {
         return EpisodeLogReader.history(EpisodeLogReader.read(files.episodeLog, warnings));
+    }
+
+    /**
+     * The history's aggregates as the pages draw them (the episodes since the last reset or import): the
+     * saved summary plus the log after it, or the whole log when the summary is missing or does not match.
+     * Costs the log appended since the last call, not the whole history.
+     */
+    public HistorySummary summary() throws IOException {
+        return summaries.current();
+    }
+
+    /**
+     * What the files look like now (identity, size and modification time of the document and the log):
+     * equal fingerprints mean nothing was written in between, so whatever was read from them still holds.
+     */
+    public Fingerprint fingerprint() throws IOException {
+        return new Fingerprint(StoreFiles.Stamp.of(files.policyFile), StoreFiles.Stamp.of(files.episodeLog));
+    }
+
+    /** See {@link #fingerprint()}; compare with {@code equals} only. */
+    public record Fingerprint(Object document, Object log) {
     }
 
     /** The backups kept by resets, imports and recoveries (corrupt documents, snapshots ahead of their log), oldest first. */

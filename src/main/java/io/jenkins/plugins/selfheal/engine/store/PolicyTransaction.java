@@ -24,10 +24,12 @@ final class PolicyTransaction {
     private final StoreFiles files;
     /** The episode ids the log holds, so none is learned twice; used under the lock. */
     private final LearnedEpisodes learned;
+    private final HistorySummaries summaries;
 
-    /** Updates the policy {@code loader} loads (its files, key and clock). */
-    PolicyTransaction(PolicyLoader loader) {
+    /** Updates the policy {@code loader} loads (its files, key and clock) and keeps its history's summary. */
+    PolicyTransaction(PolicyLoader loader, HistorySummaries summaries) {
         this.loader = loader;
+        this.summaries = summaries;
         this.files = loader.files();
         this.learned = new LearnedEpisodes(files.episodeLog);
     }
@@ -69,8 +71,10 @@ final class PolicyTransaction {
                 for (LogEntry entry : entries) {
                     text.append(new String(PolicyJson.write(entry, false), StandardCharsets.UTF_8)).append('\n');
                 }
+                long appendedAt = logBytes;
                 logBytes = AtomicFiles.append(files.episodeLog, text.toString().getBytes(StandardCharsets.UTF_8));
                 policy.touch(now);
+                summaries.appended(appendedAt, entries, logBytes);
             }
             Stamp log = Stamp.of(files.episodeLog);
             boolean snapshot = loaded.snapshotNeeded()
@@ -87,6 +91,12 @@ final class PolicyTransaction {
                     // the update is durable in the log: a missing snapshot costs a longer replay, not the update
                     loader.warn("could not write the snapshot " + files.policyFile + " (" + e + "); the update is saved in "
                             + files.episodeLog.getFileName() + " and the snapshot will be written by a later update");
+                }
+                try {
+                    summaries.save(); // the history's summary as of the same log length: a view replays no more than this
+                } catch (IOException | RuntimeException e) {
+                    loader.warn("could not write " + files.summaryFile + " (" + e + "); the update is saved in "
+                            + files.episodeLog.getFileName() + " and the summary will be written by a later update");
                 }
             } else {
                 loader.remember(new PolicyLoader.Cache(policy, logBytes, log, loaded.document(), loaded.docLogBytes(),

@@ -15,12 +15,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** A policy's files: the document, the episode log beside it, and the backups named after the document. */
+/** A policy's files: the document, the episode log and the history summary beside it, and the backups named after the document. */
 final class StoreFiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
 
     final Path policyFile;
     final Path episodeLog;
+    /** The history's aggregates as of a prefix of the log ({@link HistorySummaries}). */
+    final Path summaryFile;
     private final Clock clock;
 
     StoreFiles(Path policyFile, Clock clock) {
@@ -28,6 +30,7 @@ final class StoreFiles {
         String name = policyFile.getFileName().toString();
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
         this.episodeLog = policyFile.resolveSibling(stem + ".episodes.jsonl");
+        this.summaryFile = policyFile.resolveSibling(stem + ".summary.json");
         this.clock = clock;
     }
 

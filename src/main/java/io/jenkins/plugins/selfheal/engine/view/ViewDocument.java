@@ -13,11 +13,12 @@ import java.util.List;
  * <p>Cells of a state row are positional: {@code states[i].cells[j]} is the cell of {@code actions[j]}.
  * That keeps a 1,000-state table small without losing meaning.
  */
-@JsonPropertyOrder({"format", "version", "policy", "actions", "states", "history", "recent"})
+@JsonPropertyOrder({"format", "version", "policy", "actions", "states", "history", "recent", "breakdown"})
 public record ViewDocument(String format, int version, PolicySummary policy, List<String> actions,
-                           List<StateRow> states, History history, List<RecentDecision> recent) {
+                           List<StateRow> states, History history, List<RecentDecision> recent, Breakdown breakdown) {
     public static final String FORMAT = "self-heal-view";
-    public static final int VERSION = 1;
+    /** 2: {@code history.buckets} and {@code breakdown} added; {@code history.episodes} are the newest few hundred. */
+    public static final int VERSION = 2;
 
     public ViewDocument {
         actions = List.copyOf(actions);
@@ -58,14 +59,57 @@ public record ViewDocument(String format, int version, PolicySummary policy, Lis
     }
 
     /**
-     * The episodes since the last reset or import, oldest first, at most the builder's history limit
-     * (the newest ones); {@code total} counts them all, and so do {@code counts} and the series.
+     * The episodes since the last reset or import: {@code episodes} are the newest ones, oldest first, at
+     * most the builder's history limit; {@code buckets} cover them all in a bounded number of points;
+     * {@code total} counts them all, and so do {@code counts} and the series.
+     *
+     * @param bucketWidth episodes per bucket (the last one may hold fewer)
      */
-    @JsonPropertyOrder({"total", "episodes", "series", "counts"})
-    public record History(long total, List<EpisodePoint> episodes, Series series, Counts counts) {
+    @JsonPropertyOrder({"total", "episodes", "series", "counts", "bucketWidth", "buckets"})
+    public record History(long total, List<EpisodePoint> episodes, Series series, Counts counts, long bucketWidth,
+                          List<Bucket> buckets) {
         public History {
             episodes = List.copyOf(episodes);
+            buckets = List.copyOf(buckets);
         }
+    }
+
+    /**
+     * A run of consecutive episodes, for charts of a long history.
+     *
+     * @param first          1-based index of its first episode; {@code last} of its last
+     * @param from           time of its first episode; {@code to} of its last
+     * @param rewardSpread   standard deviation of the rewards in the bucket
+     * @param acceptanceRate cumulative up to its last episode (null before the first verdict)
+     * @param mttrMs         cumulative up to its last episode (null before the first timed heal)
+     * @param failures       episodes in which a failure was found; {@code healed} of them healed
+     * @param up             episodes that found the service up; {@code down} down
+     */
+    @JsonPropertyOrder({"first", "last", "from", "to", "rewardMean", "rewardSpread", "rewardMin", "rewardMax",
+            "acceptanceRate", "mttrMs", "failures", "healed", "up", "down"})
+    public record Bucket(long first, long last, String from, String to, double rewardMean, double rewardSpread,
+                         double rewardMin, double rewardMax, Double acceptanceRate, Double mttrMs, long failures,
+                         long healed, long up, long down) {
+    }
+
+    /**
+     * The original dashboard's breakdowns of the same episodes.
+     *
+     * @param up        episodes that found the service up (its state ends in {@code _UP}); {@code down} likewise
+     * @param failures  episodes by the failure type found, by name
+     * @param actions   per action (in {@link #actions()} order): how often it ran and how often that healed
+     */
+    @JsonPropertyOrder({"up", "down", "failures", "actions"})
+    public record Breakdown(long up, long down, java.util.Map<String, Long> failures, List<ActionTally> actions) {
+        public Breakdown {
+            failures = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(failures));
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** How often {@code action} ran, and how often that run healed. */
+    @JsonPropertyOrder({"action", "tried", "healed"})
+    public record ActionTally(String action, long tried, long healed) {
     }
 
     /**

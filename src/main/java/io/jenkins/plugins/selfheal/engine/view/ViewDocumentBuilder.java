@@ -1,13 +1,15 @@
 package io.jenkins.plugins.selfheal.engine.view;
 
-import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
 import io.jenkins.plugins.selfheal.engine.learn.QLearningPlanner;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
+import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.store.HistorySummary;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
-import io.jenkins.plugins.selfheal.engine.store.PolicyDocument;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
+import io.jenkins.plugins.selfheal.engine.store.SummaryBucket;
+import io.jenkins.plugins.selfheal.engine.uptime.UptimeStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,18 +17,17 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds the {@link ViewDocument} of a policy and its episode log in one pass over the log, keeping
- * only the newest {@code historyLimit} points and {@code recentLimit} decisions, so a log of
- * 10,000 episodes costs one walk and a bounded amount of memory.
+ * Builds the {@link ViewDocument} of a policy from the {@link HistorySummary} of its log, whose size does
+ * not grow with the history: the newest {@code historyLimit} points and {@code recentLimit} decisions
+ * (at most what the summary keeps), and the whole history in its bounded buckets.
  */
 public final class ViewDocumentBuilder {
     public static final int DEFAULT_RECENT_LIMIT = 20;
-    public static final int DEFAULT_HISTORY_LIMIT = 10_000;
-    public static final int MOVING_AVERAGE_WINDOW = 10;
+    public static final int DEFAULT_HISTORY_LIMIT = HistorySummary.POINTS;
+    public static final int MOVING_AVERAGE_WINDOW = HistorySummary.WINDOW;
 
     private final int recentLimit;
     private final int historyLimit;
@@ -45,12 +46,12 @@ public final class ViewDocumentBuilder {
         this.masked = masked.isEmpty() ? Set.of() : EnumSet.copyOf(masked);
     }
 
-    /** How many recent decisions to list (newest first). */
+    /** How many recent decisions to list (newest first), at most {@link HistorySummary#RECENT}. */
     public ViewDocumentBuilder recentLimit(int limit) {
         return new ViewDocumentBuilder(limit, historyLimit, masked);
     }
 
-    /** How many of the newest episodes the history charts get; counts still cover all. */
+    /** How many of the newest episodes the history charts get (at most {@link HistorySummary#POINTS}); counts still cover all. */
     public ViewDocumentBuilder historyLimit(int limit) {
         return new ViewDocumentBuilder(recentLimit, limit, masked);
     }
@@ -65,28 +66,65 @@ public final class ViewDocumentBuilder {
      *            only the episodes after the last reset or import are shown, like the policy's own count
      */
     public ViewDocument build(Policy policy, List<LogEntry> log) {
-        List<ActionKind> actions = Arrays.asList(ActionKind.values());
-        HistoryAccumulator history = new HistoryAccumulator(historyLimit, recentLimit, MOVING_AVERAGE_WINDOW);
-        LogEntry.ImportEntry lastImport = null;
-        for (LogEntry entry : log) {
-            Optional<Episode> episode = entry.episode();
-            if (episode.isPresent()) {
-                history.add(episode.get());
-            } else {
-                history.clear(); // a reset or an import starts the policy over
-                lastImport = entry instanceof LogEntry.ImportEntry imported ? imported : null;
-            }
-        }
-        ViewDocument.PolicySummary summary = new ViewDocument.PolicySummary(policy.key(), policy.generation(),
-                policy.episodes(), policy.parameters(), policy.updatedAt().toString());
-        return new ViewDocument(ViewDocument.FORMAT, ViewDocument.VERSION, summary,
-                actions.stream().map(ActionKind::id).toList(), rows(policy, actions, lastImport), history.history(),
-                history.recent());
+        return build(policy, HistorySummary.of(log));
     }
 
-    private List<ViewDocument.StateRow> rows(Policy policy, List<ActionKind> actions, LogEntry.ImportEntry lastImport) {
-        Map<String, Map<String, PolicyDocument.Cell>> imported = lastImport == null || lastImport.policy() == null
-                || lastImport.policy().states() == null ? Map.of() : lastImport.policy().states();
+    /** @param summary the summary of the policy's log ({@code PolicyStore.summary()}) */
+    public ViewDocument build(Policy policy, HistorySummary summary) {
+        List<ActionKind> actions = Arrays.asList(ActionKind.values());
+        ViewDocument.PolicySummary header = new ViewDocument.PolicySummary(policy.key(), policy.generation(),
+                policy.episodes(), policy.parameters(), policy.updatedAt().toString());
+        List<ViewDocument.RecentDecision> recent = summary.recent().stream().limit(recentLimit)
+                .map(d -> new ViewDocument.RecentDecision(d.at(), d.state(), d.action() == null ? null : d.action().id(),
+                        d.choice(), d.outcome().id(), d.verdict().id(), d.reward(), SafeLink.orNull(d.link())))
+                .toList();
+        return new ViewDocument(ViewDocument.FORMAT, ViewDocument.VERSION, header,
+                actions.stream().map(ActionKind::id).toList(), rows(policy, actions, summary), history(summary), recent,
+                breakdown(summary, actions));
+    }
+
+    private ViewDocument.History history(HistorySummary summary) {
+        List<HistorySummary.Point> all = summary.points();
+        List<HistorySummary.Point> shown = all.subList(Math.max(0, all.size() - historyLimit), all.size());
+        List<ViewDocument.EpisodePoint> points = new ArrayList<>(shown.size());
+        List<Double> average = new ArrayList<>(shown.size());
+        List<Double> acceptance = new ArrayList<>(shown.size());
+        List<Double> mttr = new ArrayList<>(shown.size());
+        for (HistorySummary.Point p : shown) {
+            points.add(new ViewDocument.EpisodePoint(p.index(), p.at(), p.reward(), p.outcome().id(), p.verdict().id(),
+                    p.timeToHealMs()));
+            average.add(p.movingAverage());
+            acceptance.add(p.acceptance());
+            mttr.add(p.mttrMs());
+        }
+        ViewDocument.Counts counts = new ViewDocument.Counts(summary.count(Outcome.HEALTHY), summary.count(Outcome.HEALED),
+                summary.count(Outcome.FAILED), summary.count(Outcome.ESCALATED), summary.count(Outcome.RECOMMENDED));
+        List<ViewDocument.Bucket> buckets = new ArrayList<>();
+        long accepted = 0;
+        long judged = 0;
+        long timed = 0;
+        double healTime = 0;
+        for (SummaryBucket b : summary.buckets()) { // the cumulative rates at each bucket's end
+            accepted += b.accepted();
+            judged += b.judged();
+            timed += b.healedWithTime();
+            healTime += b.healTimeSum();
+            buckets.add(new ViewDocument.Bucket(b.first(), b.first() + b.count() - 1, b.from(), b.to(), b.rewardMean(),
+                    b.rewardSpread(), b.rewardMin(), b.rewardMax(), judged == 0 ? null : (double) accepted / judged,
+                    timed == 0 ? null : healTime / timed, b.failures(), b.healed(), b.up(), b.down()));
+        }
+        return new ViewDocument.History(summary.total(), points,
+                new ViewDocument.Series(MOVING_AVERAGE_WINDOW, average, acceptance, mttr), counts, summary.bucketWidth(),
+                buckets);
+    }
+
+    private static ViewDocument.Breakdown breakdown(HistorySummary summary, List<ActionKind> actions) {
+        return new ViewDocument.Breakdown(summary.count(UptimeStatus.UP), summary.count(UptimeStatus.DOWN),
+                summary.byFailure(), actions.stream().map(a -> new ViewDocument.ActionTally(a.id(),
+                        summary.count(a).tried(), summary.count(a).healed())).toList());
+    }
+
+    private List<ViewDocument.StateRow> rows(Policy policy, List<ActionKind> actions, HistorySummary summary) {
         QTable table = policy.table();
         // the planner's own order decides the outline, so the view can never disagree with it
         List<ActionKind> allowed = actions.stream().filter(a -> !masked.contains(a)).toList();
@@ -100,10 +138,9 @@ public final class ViewDocumentBuilder {
                 QEntry entry = row.get(action);
                 visits += entry.visits();
                 boolean unvisited = entry.visits() == 0 && entry.lastUpdated().isEmpty();
-                boolean fromImport = unvisited && imported.getOrDefault(state, Map.of()).containsKey(action.id());
                 cells.add(new ViewDocument.Cell(entry.value(), entry.visits(),
                         entry.lastUpdated().map(Instant::toString).orElse(null), action == greedy,
-                        masked.contains(action), entry.visits() == 0, fromImport));
+                        masked.contains(action), entry.visits() == 0, unvisited && summary.imported(state, action)));
             }
             rows.add(new ViewDocument.StateRow(state, visits, cells));
         }

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jenkins.plugins.selfheal.engine.store.PolicyStore;
+
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The one writer of view documents, for both hosts: the Jenkins endpoint serves {@link #write},
@@ -20,12 +27,33 @@ public final class ViewJson {
     private ViewJson() {
     }
 
-    /** Plain UTF-8 JSON (served as {@code application/json}). */
-    /** The view document of the policy in {@code store} with its whole history, as the job page's view.json serves it. */
-    public static byte[] of(io.jenkins.plugins.selfheal.engine.store.PolicyStore store) throws java.io.IOException {
-        return write(new ViewDocumentBuilder().build(store.read(), store.readLog()));
+    /**
+     * The last view written per store, with the files' fingerprint it was read from: a long-lived store
+     * (one per job in Jenkins) serves every visit from it until a file changes. Weak keys: a store nobody
+     * uses any more takes its entry with it; soft values: memory pressure may drop a view, never a store.
+     */
+    private static final Map<PolicyStore, Cached> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Cached(PolicyStore.Fingerprint seen, SoftReference<byte[]> json) {
     }
 
+    /**
+     * The view document of the policy in {@code store} with its whole history, as the job page's view.json
+     * serves it: the policy, the history's summary and the log after it, reused while the files are unchanged.
+     */
+    public static byte[] of(PolicyStore store) throws IOException {
+        PolicyStore.Fingerprint now = store.fingerprint(); // before reading: a change meanwhile is seen next time
+        Cached cached = CACHE.get(store);
+        byte[] hit = cached != null && cached.seen().equals(now) ? cached.json().get() : null;
+        if (hit != null) {
+            return hit.clone();
+        }
+        byte[] fresh = write(new ViewDocumentBuilder().build(store.read(), store.summary()));
+        CACHE.put(store, new Cached(now, new SoftReference<>(fresh)));
+        return fresh.clone();
+    }
+
+    /** Plain UTF-8 JSON (served as {@code application/json}). */
     public static byte[] write(ViewDocument document) {
         try {
             return WRITER.writeValueAsBytes(document);
@@ -48,7 +76,7 @@ public final class ViewJson {
     }
 
     /** Reads either form back (the escapes decode to the same strings). */
-    public static ViewDocument read(byte[] json) throws java.io.IOException {
+    public static ViewDocument read(byte[] json) throws IOException {
         return MAPPER.readValue(json, ViewDocument.class);
     }
 

@@ -114,7 +114,7 @@ class PolicyImportTest {
 
         assertThat(Files.readAllBytes(store.policyFile())).isEqualTo(documentBefore);
         assertThat(Files.readAllBytes(store.episodeLog())).isEqualTo(logBefore);
-        assertThat(Episodes.fileNames(dir)).containsExactlyInAnyOrder("policy.json", "policy.episodes.jsonl", "policy.json.lock");
+        assertThat(Episodes.fileNames(dir)).containsExactlyInAnyOrder("policy.json", "policy.episodes.jsonl", "policy.summary.json", "policy.json.lock");
     }
 
     @Test

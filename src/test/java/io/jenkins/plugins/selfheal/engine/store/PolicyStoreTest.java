@@ -119,7 +119,7 @@ class PolicyStoreTest extends StoreTestBase {
         Episodes.learnSome(store, clock);
         Episodes.learnSome(store, clock);
 
-        assertThat(Episodes.fileNames(dir)).containsExactlyInAnyOrder("policy.json", "policy.episodes.jsonl", "policy.json.lock");
+        assertThat(Episodes.fileNames(dir)).containsExactlyInAnyOrder("policy.json", "policy.episodes.jsonl", "policy.summary.json", "policy.json.lock");
     }
 
     @Test

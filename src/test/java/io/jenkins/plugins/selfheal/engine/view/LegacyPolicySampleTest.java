@@ -43,7 +43,17 @@ class LegacyPolicySampleTest {
         assertThat(policy.table().row("deployment_failure_DOWN").get(ActionKind.RETRY_DEPLOYMENT).visits()).isEqualTo(5);
         assertThat(policy.table().row("latency_issue_UP").get(ActionKind.ESCALATE).value()).isCloseTo(0.1, within(1e-9));
 
-        ViewDocument view = new ViewDocumentBuilder().build(policy, store.readLog());
+        assertSameNumbers(new ViewDocumentBuilder().build(policy, store.readLog()));
+        // the page's path: no summary file was written before it existed, so it is rebuilt from the log (and kept)
+        assertThat(store.summaryFile()).doesNotExist();
+        assertSameNumbers(ViewJson.read(ViewJson.of(store)));
+        assertThat(store.summaryFile()).exists();
+        assertSameNumbers(ViewJson.read(ViewJson.of(new PolicyStore(dir.resolve("policy.json"), "policy.json",
+                TestClock.at("2027-01-01T00:00:00Z"), warnings::add))));
+        assertThat(warnings).isEmpty();
+    }
+
+    private static void assertSameNumbers(ViewDocument view) {
         assertThat(view.history().total()).isEqualTo(6);
         assertThat(view.history().counts()).isEqualTo(new ViewDocument.Counts(0, 4, 1, 1));
         assertThat(view.history().episodes()).extracting(ViewDocument.EpisodePoint::reward)
@@ -59,6 +69,5 @@ class LegacyPolicySampleTest {
         assertThat(String.valueOf(newest.action())).isEqualTo("retry_deployment");
         assertThat(String.valueOf(newest.choice())).isEqualTo("random");
         assertThat(newest.reward()).isEqualTo(1.0);
-        assertThat(warnings).isEmpty();
     }
 }

@@ -207,7 +207,13 @@ class ViewDocumentBuilderTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(doc.states()).hasSize(1000).allSatisfy(r -> assertThat(r.cells()).filteredOn(ViewDocument.Cell::greedy).hasSize(1));
-        assertThat(doc.history().episodes()).hasSize(10_000);
+        assertThat(doc.history().total()).isEqualTo(10_000);
+        assertThat(doc.history().episodes()).hasSize(ViewDocumentBuilder.DEFAULT_HISTORY_LIMIT); // the newest ones
+        assertThat(doc.history().episodes().get(0).index()).isEqualTo(10_000 - ViewDocumentBuilder.DEFAULT_HISTORY_LIMIT + 1);
+        assertThat(doc.history().buckets()).hasSizeLessThanOrEqualTo(128)
+                .allSatisfy(b -> assertThat(b.last() - b.first() + 1).isLessThanOrEqualTo(doc.history().bucketWidth()));
+        assertThat(doc.history().buckets().get(0).first()).isEqualTo(1);
+        assertThat(doc.history().buckets().get(doc.history().buckets().size() - 1).last()).isEqualTo(10_000);
         assertThat(millis).as("build time in ms").isLessThan(2000);
     }
 }

@@ -52,9 +52,11 @@ class ViewJsonTest {
         String json = new String(ViewJson.write(new ViewDocumentBuilder().build(policy(new QTable(), 0), List.of())),
                 StandardCharsets.UTF_8);
 
-        assertThat(json).startsWith("{\"format\":\"self-heal-view\",\"version\":1,\"policy\":{\"key\":\"job/demo\"")
+        assertThat(json).startsWith("{\"format\":\"self-heal-view\",\"version\":2,\"policy\":{\"key\":\"job/demo\"")
                 .contains("\"actions\":[\"retry_deployment\",", "\"states\":[]", "\"recent\":[]",
                         "\"history\":{\"total\":0,\"episodes\":[],\"series\":{\"window\":10,",
-                        "\"counts\":{\"healthy\":0,\"healed\":0,\"failed\":0,\"escalated\":0,\"recommended\":0}");
+                        "\"counts\":{\"healthy\":0,\"healed\":0,\"failed\":0,\"escalated\":0,\"recommended\":0}",
+                        "\"bucketWidth\":1,\"buckets\":[]",
+                        "\"breakdown\":{\"up\":0,\"down\":0,\"failures\":{},\"actions\":[{\"action\":\"retry_deployment\",\"tried\":0,\"healed\":0},");
     }
 }

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.selfheal.engine.store;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jenkins.plugins.selfheal.engine.store.StoreFiles.Stamp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+
+/**
+ * The {@link HistorySummary} of a policy's log: {@code <name>.summary.json} holds it as of the first
+ * {@code logBytes} bytes of the log, written with each snapshot (in the update's transaction, under
+ * the lock), so a reader replays at most the log after the snapshot. The file also records a checksum
+ * of the bytes just before {@code logBytes}: a summary that is missing, unreadable, claims more than
+ * the log holds or does not match the log's bytes (a log replaced or truncated) is rebuilt from the
+ * whole log and written again. A crash after an append and before the summary's write leaves it behind
+ * the log, never wrong: the replay of the log after it brings it up to date.
+ *
+ * <p>Remembers the summary it last computed and the log length it covers, so the next call reads only
+ * what was appended since.
+ */
+final class HistorySummaries {
+    static final String FORMAT = "self-heal-summary";
+    static final int VERSION = 1;
+    /** How many bytes before {@code logBytes} the checksum covers. */
+    private static final int CHECKED = 4096;
+
+    /** The file's form. */
+    @JsonPropertyOrder({"format", "version", "logBytes", "checksum", "summary"})
+    record Saved(String format, int version, long logBytes, long checksum, HistorySummary summary) {
+    }
+
+    private final StoreFiles files;
+    /** Reports the summary's own file problems; the log's are the loader's to report (once, not twice). */
+    private final Consumer<String> warnings;
+    private HistorySummary summary;
+    private long covered;
+    private Object logKey;
+
+    HistorySummaries(StoreFiles files, Consumer<String> warnings) {
+        this.files = files;
+        this.warnings = warnings;
+    }
+
+    /** The summary of every whole line of the log now (a copy: the caller may keep it). */
+    synchronized HistorySummary current() throws IOException {
+        Stamp log = Stamp.of(files.episodeLog);
+        if (log == null) {
+            forget();
+            return new HistorySummary();
+        }
+        if (summary == null || !Objects.equals(logKey, log.fileKey()) || log.size() < covered) {
+            load(log);
+        }
+        covered = EpisodeLogReader.stream(files.episodeLog, covered, unreported -> { }, this::apply);
+        return summary.copy();
+    }
+
+    /**
+     * An update appended {@code entries} from byte {@code before} to {@code after} (under the lock): the
+     * remembered summary takes them without reading the log again, if it was up to date.
+     */
+    synchronized void appended(long before, List<LogEntry> entries, long after) {
+        try {
+            Stamp log = Stamp.of(files.episodeLog);
+            if (summary != null && covered == before && log != null && Objects.equals(logKey, log.fileKey())) {
+                entries.forEach(summary::apply);
+                covered = after;
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the update is saved: the summary is read from the files next time
+        }
+        forget();
+    }
+
+    /** Writes the summary as of the whole log (under the lock, with a snapshot of the same length). */
+    synchronized void save() throws IOException {
+        current();
+        write(summary, covered, true);
+    }
+
+    private void apply(LogEntry entry) {
+        try {
+            summary.apply(entry);
+        } catch (RuntimeException e) {
+            // readable JSON that is not an episode: the loader reports it when it replays the same line
+        }
+    }
+
+    synchronized void forget() {
+        summary = null;
+        covered = 0;
+        logKey = null;
+    }
+
+    private void load(Stamp log) throws IOException {
+        logKey = log.fileKey();
+        Saved saved = readFile(log.size());
+        if (saved != null) {
+            summary = saved.summary();
+            covered = saved.logBytes();
+            return;
+        }
+        // missing or not matching the log: rebuilt from the whole log, streamed, and kept for next time
+        summary = new HistorySummary();
+        covered = EpisodeLogReader.stream(files.episodeLog, 0, unreported -> { }, this::apply);
+        try {
+            // without the lock (an update holding it may be waiting for this object): any summary of a whole
+            // prefix of the log is valid, and the checksum tells a reader which prefix it is
+            write(summary, covered, false);
+        } catch (IOException e) {
+            warnings.accept("could not write " + files.summaryFile.getFileName() + " (" + e.getMessage()
+                    + "); the history is rebuilt from the log until it can be written");
+        }
+    }
+
+    /** The saved summary if it is readable and matches the log, else null (reported when it was damaged). */
+    private Saved readFile(long logSize) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(files.summaryFile);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        Saved saved;
+        try {
+            saved = PolicyJson.MAPPER.readValue(bytes, Saved.class);
+        } catch (IOException e) {
+            warnings.accept(files.summaryFile.getFileName() + " cannot be read (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); rebuilding it from " + files.episodeLog.getFileName());
+            return null;
+        }
+        if (saved == null || !FORMAT.equals(saved.format()) || saved.version() != VERSION || saved.summary() == null
+                || saved.logBytes() < 0 || saved.logBytes() > logSize || saved.checksum() != checksum(saved.logBytes())) {
+            return null; // another version, or a summary of another log: silently rebuilt, the log is the record
+        }
+        return saved;
+    }
+
+    void write(HistorySummary written, long logBytes, boolean locked) throws IOException {
+        byte[] json = PolicyJson.write(new Saved(FORMAT, VERSION, logBytes, checksum(logBytes), written), false);
+        if (locked) {
+            AtomicFiles.deleteLeftovers(files.summaryFile); // of writes a crash interrupted
+        }
+        AtomicFiles.writeSnapshot(files.summaryFile, json);
+    }
+
+    /** A CRC-32 of up to {@value #CHECKED} bytes of the log before {@code end}, with their count. */
+    private long checksum(long end) throws IOException {
+        int length = (int) Math.min(CHECKED, end);
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try (FileChannel channel = FileChannel.open(files.episodeLog, StandardOpenOption.READ)) {
+            while (buffer.hasRemaining() && channel.read(buffer, end - length + buffer.position()) > 0) {
+                // reads until full or the end of the file
+            }
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buffer.array(), 0, buffer.position());
+        return crc.getValue() << 16 | buffer.position();
+    }
+}
