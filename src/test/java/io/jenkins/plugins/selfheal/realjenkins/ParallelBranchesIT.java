@@ -57,7 +57,9 @@ class ParallelBranchesIT {
 
         // Accept on the other: the second branch resumes with its own decision, the build ends
         assertThat(browser.submit(left.get(0), Map.of()).status()).isEqualTo(302);
-        assertThat(jobs.waitForResult(build)).isIn("SUCCESS", "FAILURE");
+        // the outcomes are random (injected failures, ε-exploration): a heal that failed fails the build, an
+        // exploration that escalated leaves it UNSTABLE; what this test proves is the panels, not the outcome
+        assertThat(jobs.waitForResult(build)).isIn("SUCCESS", "UNSTABLE", "FAILURE");
         String console = jobs.console(build);
         assertThat(count(console, "feedback rejected")).as(console).isEqualTo(1);
         assertThat(count(console, "feedback accepted")).as(console).isEqualTo(1);
