@@ -159,7 +159,8 @@
     return box;
   }
 
-  var OUTCOMES = ['healed', 'healthy', 'failed', 'escalated'];
+  /* every Outcome.id() of the engine: recommended is a recommend-only episode (feedback: none, nothing run) */
+  var OUTCOMES = ['healed', 'healthy', 'failed', 'escalated', 'recommended'];
 
   function section(title, className) {
     var node = el('section', 'sh-section ' + className);
@@ -247,5 +248,5 @@
     return append(node, [charts]);
   }
 
-  window.SelfHealCharts = { lineChart: lineChart, history: history, dashboard: dashboard };
+  window.SelfHealCharts = { lineChart: lineChart, history: history, dashboard: dashboard, OUTCOMES: OUTCOMES };
 })();

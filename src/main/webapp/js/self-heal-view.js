@@ -11,7 +11,6 @@
   'use strict';
   var EMPTY = 'No decisions yet: run a build with selfHeal';
   var NEUTRAL = [247, 247, 247], POSITIVE = [33, 102, 172], NEGATIVE = [178, 24, 43]; // ColorBrewer RdBu ends
-  var OUTCOMES = ['healed', 'healthy', 'failed', 'escalated'];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -199,7 +198,7 @@
     list.forEach(function (d) {
       var tr = el('tr');
       [when(d.at), d.state, d.action || '–', d.choice || '–'].forEach(function (v) { tr.appendChild(el('td', null, v)); });
-      var outcome = OUTCOMES.indexOf(d.outcome) >= 0 ? d.outcome : 'other';
+      var outcome = window.SelfHealCharts.OUTCOMES.indexOf(d.outcome) >= 0 ? d.outcome : 'other';
       tr.appendChild(el('td')).appendChild(el('span', 'sh-pill sh-outcome-' + outcome, d.outcome));
       tr.appendChild(el('td', null, d.feedback));
       tr.appendChild(el('td', 'sh-num', fixed(d.reward, 2)));

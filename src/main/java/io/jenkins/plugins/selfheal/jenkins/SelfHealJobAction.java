@@ -82,6 +82,8 @@ public class SelfHealJobAction implements Action {
      * or {@code ?tree=view[…]}. Stapler shows a property when its visibility is at least 1 minus the depth
      * asked for plus its nesting (and reads 0 as the default, 1): -1 keeps it out of plain {@code api/json}
      * here and out of the job's, a folder's or the root's {@code api/json} at the depths used to list jobs.
+     * The job's view is cached as the JSON bytes {@code view.json} serves ({@code ViewJson}); Stapler's
+     * exporter needs a Map or an exported bean, so an explicit request parses those bytes once.
      */
     @Exported(name = "view", visibility = -1)
     @SuppressWarnings("unchecked")

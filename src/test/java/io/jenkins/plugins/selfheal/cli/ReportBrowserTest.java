@@ -99,7 +99,7 @@ class ReportBrowserTest {
         assertThat(dom.select(".sh-history .sh-line.sh-average").first().attr("d")).startsWith("M").contains("L");
         assertThat(dom.select(".sh-history .sh-line.sh-average").first().attr("d").split("L").length).isLessThanOrEqualTo(128);
         assertThat(dom.select(".sh-history .sh-band")).hasSize(1);
-        assertThat(dom.select(".sh-badge-count").eachText()).containsExactly("5000", "2500", "2500", "0");
+        assertThat(dom.select(".sh-badge-count").eachText()).containsExactly("5000", "2500", "2500", "0", "0");
         assertThat(dom.select(".sh-recent-table tbody tr")).hasSize(20);
         System.out.println("[browser] 1,000 x 5 table, 10,000 episodes: render " + dom.select(".self-heal-view").attr("data-render-ms")
                 + " ms in the page; Chromium start + load + render + dump " + millis + " ms");
@@ -190,6 +190,26 @@ class ReportBrowserTest {
         assertThat(dom.select(".sh-no-data").eachText()).contains(
                 "No verdicts yet: nobody has accepted, rejected or overridden a decision.",
                 "No heals yet: no action has fixed a failure.", "No actions taken yet.");
+    }
+
+    @Test
+    void recommendOnlyEpisodesAreCountedAndShownAsSuch() throws Exception {
+        Path file = dir.resolve("advice.json");
+        ReportFixtures.store(file).update(policy -> {
+            for (int n = 0; n < 2; n++) {
+                policy.recordEpisode(ViewFixtures.episode(n, policy.generation(), "deployment_failure_UP", "retry_deployment",
+                        "recommended", "none", 0, null, null, java.util.List.of()));
+            }
+            return policy;
+        });
+
+        Document dom = rendered(report(file));
+
+        Element badge = dom.selectFirst(".sh-badge.sh-outcome-recommended");
+        assertThat(badge).as("a badge for recommend-only episodes").isNotNull();
+        assertThat(badge.text()).isEqualTo("2 recommended");
+        assertThat(dom.select(".sh-recent-table .sh-pill").eachAttr("class"))
+                .containsOnly("sh-pill sh-outcome-recommended");
     }
 
     private static List<String> bars(Document dom, String title) {

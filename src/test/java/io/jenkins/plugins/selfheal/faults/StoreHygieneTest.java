@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,8 +59,10 @@ class StoreHygieneTest {
     void theFolderIsForcedToDiskAfterARenameAndAfterCreatingTheLog() throws Exception {
         assumeTrue(FaultFs.run("strace", "-V") == null, "SKIPPED: strace is not installed");
         Path work = Files.createDirectories(dir.resolve("work"));
-        Path trace = dir.resolve("trace.txt");
-        Process process = new ProcessBuilder("strace", "-f", "-qq", "-o", trace.toString(),
+        // -ff: one file per thread, so a call another thread interrupts is never split over two lines
+        // ("<unfinished ...>" / "<... resumed>"), which hid the folder's open on a loaded machine
+        Path trace = dir.resolve("trace");
+        Process process = new ProcessBuilder("strace", "-ff", "-qq", "-o", trace.toString(),
                 "-e", "trace=openat,close,rename,renameat,renameat2,fsync,fdatasync",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), DurabilityProbe.class.getName(), work.toString())
@@ -69,7 +72,12 @@ class StoreHygieneTest {
         assumeTrue(process.exitValue() == 0 || !output.contains("ptrace"), "SKIPPED: strace cannot trace here: " + output);
         assertThat(process.exitValue()).as(output).isZero();
 
-        List<String> events = folderEvents(Files.readAllLines(trace, StandardCharsets.UTF_8), work);
+        List<String> events = new ArrayList<>();
+        try (Stream<Path> perThread = Files.list(dir)) {
+            for (Path file : perThread.filter(f -> f.getFileName().toString().startsWith("trace.")).sorted().toList()) {
+                events.addAll(folderEvents(Files.readAllLines(file, StandardCharsets.UTF_8), work));
+            }
+        }
         assertThat(events).as("the folder is forced after the rename").containsSubsequence("rename replaced.json", "force folder");
         assertThat(events).as("the folder is forced after the log is created")
                 .containsSubsequence("create created.log", "force folder");
