@@ -1,16 +1,12 @@
 package io.jenkins.plugins.selfheal.cli;
 
 import io.jenkins.plugins.selfheal.engine.episode.Episode;
-import io.jenkins.plugins.selfheal.engine.episode.Outcome;
 import io.jenkins.plugins.selfheal.engine.eval.Estimate;
 import io.jenkins.plugins.selfheal.engine.eval.Evaluation;
 import io.jenkins.plugins.selfheal.engine.eval.OffPolicyEvaluator;
+import io.jenkins.plugins.selfheal.engine.eval.Relearning;
 import io.jenkins.plugins.selfheal.engine.eval.TargetPolicy;
-import io.jenkins.plugins.selfheal.engine.learn.Feedback;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
-import io.jenkins.plugins.selfheal.engine.learn.QLearner;
-import io.jenkins.plugins.selfheal.engine.learn.QTable;
-import io.jenkins.plugins.selfheal.engine.learn.Verdict;
 import io.jenkins.plugins.selfheal.engine.store.LogEntry;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 import io.jenkins.plugins.selfheal.engine.store.PolicyJson;
@@ -88,10 +84,9 @@ final class EvaluateCommand implements Callable<Integer> {
             what = "the policy " + candidate + " (ε=" + other.parameters().epsilon() + ")";
         } else {
             LearningParameters base = recorded.parameters();
-            LearningParameters changed = new LearningParameters(alpha == null ? base.alpha() : alpha,
-                    epsilon == null ? base.epsilon() : epsilon, gamma == null ? base.gamma() : gamma, base.tieBreak(),
-                    base.initialValues(), base.learner());
-            target = TargetPolicy.epsilonGreedy(relearn(episodes, changed, recorded), changed);
+            LearningParameters changed = Relearning.withSettings(base, alpha == null ? base.alpha() : alpha,
+                    epsilon == null ? base.epsilon() : epsilon, gamma == null ? base.gamma() : gamma);
+            target = Relearning.candidate(episodes, changed, recorded.rewards());
             what = String.format(Locale.ROOT, "the recorded episodes learned with α=%s, ε=%s, γ=%s (judged on the same episodes, "
                     + "so somewhat optimistic)", changed.alpha(), changed.epsilon(), changed.gamma());
         }
@@ -108,25 +103,6 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
-    }
-
-    /** The table the candidate settings would have learned from the same verdicts, in the log's order. */
-    private static QTable relearn(List<Episode> episodes, LearningParameters parameters, Policy recorded) {
-        QTable table = new QTable();
-        QLearner learner = new QLearner(parameters, recorded.rewards());
-        for (Episode e : episodes) {
-            if (e.isPending() || e.steps().isEmpty() || (e.outcome() == Outcome.RECOMMENDED && !e.verdict().judged())) {
-                continue;
-            }
-            Feedback feedback = switch (e.verdict()) {
-                case ACCEPTED -> Feedback.accepted();
-                case REJECTED -> Feedback.rejected();
-                case OVERRIDE -> e.override().<Feedback>map(Feedback.Overridden::new).orElse(Feedback.rejected());
-                case NONE, PENDING -> Feedback.none("recorded without a verdict");
-            };
-            learner.learn(table, e.steps(), feedback, e.decidedAt().orElse(e.at()));
-        }
-        return table;
     }
 
     private void print(Evaluation evaluation, int recorded, String what) {
@@ -152,7 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String text(Optional<Estimate> estimate, String format, double scale) {
-        return estimate.map(e -> new Estimate(e.value() / scale, e.low() / scale, e.high() / scale).format(format))
+        return estimate.map(e -> e.scaled(scale).format(format))
                 .orElse("n/a (no recorded episode the candidate would produce)");
     }
 }

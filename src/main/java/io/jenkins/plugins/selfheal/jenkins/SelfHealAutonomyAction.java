@@ -3,6 +3,7 @@ package io.jenkins.plugins.selfheal.jenkins;
 import hudson.model.Action;
 import hudson.model.Job;
 import io.jenkins.plugins.selfheal.engine.autonomy.LedgerView;
+import jenkins.security.stapler.StaplerDispatchable;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 
 import java.io.IOException;
@@ -39,6 +40,15 @@ public class SelfHealAutonomyAction implements Action {
     @Override
     public String getUrlName() {
         return "self-heal-autonomy";
+    }
+
+    /**
+     * The offline evaluation sub-page ({@code evaluation/}), computed only when that page is opened. Marked
+     * dispatchable: Stapler routes a getter only to a type it knows as a web object, and this one is a plain view.
+     */
+    @StaplerDispatchable
+    public JobEvaluation getEvaluation() {
+        return new JobEvaluation(job);
     }
 
     /** The page's facts, read once per page (the policy and the ledger). */

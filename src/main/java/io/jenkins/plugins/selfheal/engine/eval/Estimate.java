@@ -9,6 +9,11 @@ public record Estimate(double value, double low, double high) {
         return String.format(Locale.ROOT, number + " [" + number + ", " + number + "]", value, low, high);
     }
 
+    /** The same estimate divided by {@code divisor}, e.g. milliseconds as seconds. */
+    public Estimate scaled(double divisor) {
+        return new Estimate(value / divisor, low / divisor, high / divisor);
+    }
+
     public boolean contains(double truth) {
         double slack = 1e-9 * Math.max(1, Math.abs(truth)); // a degenerate interval of a sum in another order
         return truth >= low - slack && truth <= high + slack;

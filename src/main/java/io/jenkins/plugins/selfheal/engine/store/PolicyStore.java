@@ -1,11 +1,13 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -148,6 +150,30 @@ public final class PolicyStore {
      */
     public List<LogEntry> readLog() throws IOException {
         return EpisodeLogReader.history(EpisodeLogReader.read(files.episodeLog, warnings));
+    }
+
+    /**
+     * The newest {@code limit} episodes of the log, oldest first, and how many it records in all: the log is
+     * streamed, so a long history costs one read but only {@code limit} episodes in memory.
+     */
+    public EpisodeWindow newestEpisodes(int limit) throws IOException {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        ArrayDeque<Episode> newest = new ArrayDeque<>(Math.min(limit, 1024));
+        long[] total = {0};
+        EpisodeLogReader.stream(files.episodeLog, 0, warnings, entry -> entry.episode().ifPresent(e -> {
+            total[0]++;
+            if (newest.size() == limit) {
+                newest.removeFirst();
+            }
+            newest.addLast(e);
+        }));
+        return new EpisodeWindow(List.copyOf(newest), total[0]);
+    }
+
+    /** See {@link #newestEpisodes}: {@code episodes} are the newest of {@code total}. */
+    public record EpisodeWindow(List<Episode> episodes, long total) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
 import io.jenkins.plugins.selfheal.engine.learn.LearningParameters;
 import io.jenkins.plugins.selfheal.engine.learn.QEntry;
@@ -204,5 +205,22 @@ class PolicyStoreTest extends StoreTestBase {
         assertThat(store.backups()).containsExactlyInAnyOrder(first, second);
         Policy firstBackup = PolicyJson.readDocument(Files.readAllBytes(first), "b1").toPolicy("b1", "x");
         assertThat(firstBackup.table().entry(S, RETRY_DEPLOYMENT).visits()).isEqualTo(1);
+    }
+
+    @Test
+    void newestEpisodesKeepsTheLastOnesInOrderAndCountsThemAll() throws IOException {
+        PolicyStore store = store();
+        assertThat(store.newestEpisodes(2).episodes()).isEmpty();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            Episodes.learn(store, clock, S, RETRY_DEPLOYMENT, i);
+        }
+        store.reset("tester"); // a reset line is not an episode
+
+        PolicyStore.EpisodeWindow window = store.newestEpisodes(2);
+        List<Episode> all = store.readLog().stream().map(LogEntry::episode).flatMap(Optional::stream).toList();
+        assertThat(window.total()).isEqualTo(5);
+        assertThat(window.episodes()).containsExactlyElementsOf(all.subList(3, 5));
+        assertThat(store.newestEpisodes(10).episodes()).containsExactlyElementsOf(all);
     }
 }
