@@ -1,6 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
-import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.sim.FailureKind;
 import io.jenkins.plugins.selfheal.engine.sim.SimulatedLatency;
 import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
@@ -36,7 +36,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
     /** The injected fault (crash or latency), if any. */
-    private final Optional<InjectedFault.Kind> fault;
+    private final Optional<FailureKind> fault;
     private final Path dataset;
     private final DatasetChange.Applied change;
     private final DataAnomalyDetector detector;
@@ -47,7 +47,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     private boolean faultCleared;
     private DeploymentResult lastDeployment;
 
-    SimulatedDeployment(Optional<InjectedFault.Kind> fault, Path dataset, DatasetChange.Applied change, DataAnomalyDetector detector,
+    SimulatedDeployment(Optional<FailureKind> fault, Path dataset, DatasetChange.Applied change, DataAnomalyDetector detector,
                         SuccessTable table, Random random, Duration threshold, DeployLog log) {
         this.fault = fault;
         this.dataset = dataset;
@@ -66,7 +66,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
     private DeploymentResult redeploy(String actionType) throws IOException {
-        boolean crashed = injected(InjectedFault.Kind.CRASH) && !faultCleared;
+        boolean crashed = injected(FailureKind.CRASH) && !faultCleared;
         lastDeployment = crashed
                 ? DeploymentResult.failure(1, "simulated crash: the new version did not start", Duration.ofMillis(SimulatedLatency.DEPLOY_MS))
                 : DeploymentResult.success(Duration.ofMillis(latencyMs()));
@@ -75,7 +75,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
     private long latencyMs() {
-        return injected(InjectedFault.Kind.LATENCY) && !faultCleared ? SimulatedLatency.SLOW_MS : SimulatedLatency.NORMAL_MS;
+        return injected(FailureKind.LATENCY) && !faultCleared ? SimulatedLatency.SLOW_MS : SimulatedLatency.NORMAL_MS;
     }
 
     @Override
@@ -85,7 +85,7 @@ final class SimulatedDeployment implements DeploymentTarget {
 
     @Override
     public UptimeReading probe() {
-        if (injected(InjectedFault.Kind.CRASH) && !faultCleared) {
+        if (injected(FailureKind.CRASH) && !faultCleared) {
             return UptimeReading.down(List.of(), "simulated service is not running");
         }
         return UptimeReading.up(List.of(Duration.ofMillis(latencyMs())), "simulated service answered in " + latencyMs() + " ms");
@@ -130,7 +130,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
     private void clearFaultMaybe(ActionKind action) {
-        String failure = injected(InjectedFault.Kind.CRASH) ? Finding.DEPLOYMENT_FAILURE : Finding.LATENCY_ISSUE;
+        String failure = injected(FailureKind.CRASH) ? Finding.DEPLOYMENT_FAILURE : Finding.LATENCY_ISSUE;
         faultCleared = faultCleared || random.nextDouble() < table.probability(failure, action);
     }
 
@@ -162,7 +162,7 @@ final class SimulatedDeployment implements DeploymentTarget {
     }
 
 
-    private boolean injected(InjectedFault.Kind kind) {
+    private boolean injected(FailureKind kind) {
         return fault.filter(kind::equals).isPresent();
     }
 }

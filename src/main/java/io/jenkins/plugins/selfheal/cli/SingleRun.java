@@ -1,6 +1,6 @@
 package io.jenkins.plugins.selfheal.cli;
 
-import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.sim.FailureKind;
 import io.jenkins.plugins.selfheal.engine.detect.BuiltInRuleSets;
 import io.jenkins.plugins.selfheal.engine.detect.DataAnomalyDetector;
 import io.jenkins.plugins.selfheal.engine.detect.DatasetBaseline;
@@ -149,11 +149,11 @@ final class SingleRun {
                         + "(built-ins: " + String.join(", ", BuiltInRuleSets.ids()) + ", or a .json rule set file)"));
     }
 
-    private Optional<InjectedFault.Kind> failType() {
+    private Optional<FailureKind> failType() {
         if (options.failType == null) {
             return Optional.empty();
         }
-        return Optional.of(options.failType == RunOptions.FailType.crash ? InjectedFault.Kind.CRASH
-                : InjectedFault.Kind.LATENCY);
+        return Optional.of(options.failType == RunOptions.FailType.crash ? FailureKind.CRASH
+                : FailureKind.LATENCY);
     }
 }

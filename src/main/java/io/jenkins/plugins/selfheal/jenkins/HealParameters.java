@@ -1,8 +1,8 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
+import io.jenkins.plugins.selfheal.engine.sim.FailureKind;
 import io.jenkins.plugins.selfheal.engine.detect.LatencyDetector;
-import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
 import io.jenkins.plugins.selfheal.engine.uptime.HttpUptimeProbe;
 
 import java.io.Serializable;
@@ -60,7 +60,7 @@ public final class HealParameters implements Serializable {
         if (feedbackTimeoutMinutes < 1) {
             throw new IllegalArgumentException("feedbackTimeoutMinutes: must be at least 1, was " + feedbackTimeoutMinutes);
         }
-        text(simulate).ifPresent(InjectedFault.Kind::parse);
+        text(simulate).ifPresent(FailureKind::parse);
         if (text(rules).isPresent() && text(dataset).isEmpty()) {
             throw new IllegalArgumentException("rules: a rule set needs a dataset to check; set dataset too");
         }
@@ -150,8 +150,8 @@ public final class HealParameters implements Serializable {
         return text(deploy);
     }
 
-    public Optional<InjectedFault.Kind> injectedFault() {
-        return text(simulate).map(InjectedFault.Kind::parse);
+    public Optional<FailureKind> injectedFault() {
+        return text(simulate).map(FailureKind::parse);
     }
 
     public Duration latencyThreshold() {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.selfheal.jenkins;
 
 import io.jenkins.plugins.selfheal.engine.learn.PlannerKind;
-import io.jenkins.plugins.selfheal.engine.sim.InjectedFault;
+import io.jenkins.plugins.selfheal.engine.sim.FailureKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,7 +40,7 @@ class HealParametersTest {
         assertThat(p.planner()).isEqualTo(PlannerKind.RANDOM);
         assertThat(p.feedback()).isEqualTo(FeedbackMode.ASYNC);
         assertThat(p.healthUrlValue()).contains("https://staging.example.com/health");
-        assertThat(p.injectedFault()).contains(InjectedFault.Kind.CRASH);
+        assertThat(p.injectedFault()).contains(FailureKind.CRASH);
     }
 
     @Test

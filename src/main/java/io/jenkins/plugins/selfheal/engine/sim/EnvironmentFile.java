@@ -57,19 +57,19 @@ public final class EnvironmentFile {
         if (root == null || !root.isObject()) {
             throw bad(source, "$", "expected an object with deployment_failure, latency_issue and anomaly");
         }
-        Map<SuccessTable.FailureType, Map<ActionKind, SuccessTable.Cell>> rows = new EnumMap<>(SuccessTable.FailureType.class);
+        Map<FailureKind, Map<ActionKind, SuccessTable.Cell>> rows = new EnumMap<>(FailureKind.class);
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            SuccessTable.FailureType type = type(name).orElseThrow(() -> bad(source, "$." + name,
+            FailureKind type = type(name).orElseThrow(() -> bad(source, "$." + name,
                     "unknown failure type (known: " + knownTypes() + ")"));
             rows.put(type, row(source, "$." + name, root.get(name)));
         }
-        for (SuccessTable.FailureType type : SuccessTable.FailureType.values()) {
+        for (FailureKind type : FailureKind.values()) {
             if (!rows.containsKey(type)) {
-                throw bad(source, "$." + type.id(), "missing: every failure type needs a row (" + knownTypes() + ")");
+                throw bad(source, "$." + type.tableKey(), "missing: every failure type needs a row (" + knownTypes() + ")");
             }
             if (rows.get(type).values().stream().allMatch(c -> c.probability() == 0)) {
-                throw bad(source, "$." + type.id(), "no action can clear this failure (every probability is 0)");
+                throw bad(source, "$." + type.tableKey(), "no action can clear this failure (every probability is 0)");
             }
         }
         return new SuccessTable(rows);
@@ -122,9 +122,9 @@ public final class EnvironmentFile {
         return node.doubleValue();
     }
 
-    private static Optional<SuccessTable.FailureType> type(String id) {
-        for (SuccessTable.FailureType type : SuccessTable.FailureType.values()) {
-            if (type.id().equals(id)) {
+    private static Optional<FailureKind> type(String id) {
+        for (FailureKind type : FailureKind.values()) {
+            if (type.tableKey().equals(id)) {
                 return Optional.of(type);
             }
         }
@@ -132,7 +132,7 @@ public final class EnvironmentFile {
     }
 
     private static String knownTypes() {
-        return java.util.Arrays.stream(SuccessTable.FailureType.values()).map(SuccessTable.FailureType::id)
+        return java.util.Arrays.stream(FailureKind.values()).map(FailureKind::tableKey)
                 .collect(Collectors.joining(", "));
     }
 

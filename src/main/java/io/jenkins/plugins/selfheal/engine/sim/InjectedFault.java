@@ -10,14 +10,12 @@ import io.jenkins.plugins.selfheal.engine.uptime.UptimeReading;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 /**
  * A failure injected over a real deployment, for demos and training ({@code simulate: 'crash'}).
@@ -25,30 +23,13 @@ import java.util.stream.Collectors;
  * {@link SuccessTable}.
  */
 public final class InjectedFault implements DeploymentTarget {
-    /** What can be injected. */
-    public enum Kind {
-        CRASH(Finding.DEPLOYMENT_FAILURE), LATENCY(Finding.LATENCY_ISSUE), ANOMALY(Finding.ANOMALY_PREFIX + "injected");
-
-        private final String failure;
-
-        Kind(String failure) {
-            this.failure = failure;
-        }
-
-        public static Kind parse(String value) {
-            return Arrays.stream(values()).filter(k -> k.name().equalsIgnoreCase(value.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("simulate: unknown failure '" + value + "'; expected one of "
-                            + Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
-        }
-    }
-
     private final DeploymentTarget real;
-    private final Kind kind;
+    private final FailureKind kind;
     private final SuccessTable table;
     private final Random random;
     private boolean active = true;
 
-    public InjectedFault(DeploymentTarget real, Kind kind, SuccessTable table, Random random) {
+    public InjectedFault(DeploymentTarget real, FailureKind kind, SuccessTable table, Random random) {
         this.real = real;
         this.kind = kind;
         this.table = table;
@@ -57,17 +38,17 @@ public final class InjectedFault implements DeploymentTarget {
 
     @Override
     public DeploymentResult lastDeployment() {
-        return active && kind == Kind.CRASH
+        return active && kind == FailureKind.CRASH
                 ? DeploymentResult.failure(1, "injected crash (simulate: 'crash')", real.lastDeployment().duration())
                 : real.lastDeployment();
     }
 
     @Override
     public UptimeReading probe() throws InterruptedException {
-        if (active && kind == Kind.CRASH) {
+        if (active && kind == FailureKind.CRASH) {
             return UptimeReading.down(List.of(), "injected crash: the service is not running");
         }
-        if (active && kind == Kind.LATENCY) {
+        if (active && kind == FailureKind.LATENCY) {
             return UptimeReading.up(List.of(Duration.ofMillis(SimulatedLatency.SLOW_MS)),
                     "injected latency: answered in " + SimulatedLatency.SLOW_MS + " ms");
         }
@@ -76,7 +57,7 @@ public final class InjectedFault implements DeploymentTarget {
 
     @Override
     public Optional<Finding> checkData() throws IOException, InterruptedException {
-        if (active && kind == Kind.ANOMALY) {
+        if (active && kind == FailureKind.ANOMALY) {
             return Optional.of(Finding.anomaly("injected", "injected data anomaly (simulate: 'anomaly')"));
         }
         return real.checkData();
@@ -99,7 +80,7 @@ public final class InjectedFault implements DeploymentTarget {
             @Override
             public ActionResult execute() throws InterruptedException {
                 ActionResult outcome = action.execute();
-                if (active && random.nextDouble() < table.probability(kind.failure, k)) {
+                if (active && random.nextDouble() < table.probability(kind.injectedFailure(), k)) {
                     active = false;
                     return new ActionResult(true, outcome.duration(), outcome.detail() + " (cleared the injected " + kind.name().toLowerCase(Locale.ROOT) + ")");
                 }

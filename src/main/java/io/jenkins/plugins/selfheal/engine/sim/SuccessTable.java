@@ -25,29 +25,6 @@ public final class SuccessTable {
             probabilities(0.20, 0.10, 0.90, 0.30),
             probabilities(0.00, 0.95, 0.00, 0.00));
 
-    /** The failure types a table describes: every data anomaly ({@code anomaly_*}) shares one row. */
-    public enum FailureType {
-        DEPLOYMENT_FAILURE(Finding.DEPLOYMENT_FAILURE), LATENCY_ISSUE(Finding.LATENCY_ISSUE), ANOMALY("anomaly");
-
-        private final String id;
-
-        FailureType(String id) {
-            this.id = id;
-        }
-
-        /** The key in an environment file: deployment_failure, latency_issue, anomaly. */
-        public String id() {
-            return id;
-        }
-
-        public static FailureType of(String failure) {
-            if (failure.startsWith(Finding.ANOMALY_PREFIX)) {
-                return ANOMALY;
-            }
-            return Finding.LATENCY_ISSUE.equals(failure) ? LATENCY_ISSUE : DEPLOYMENT_FAILURE;
-        }
-    }
-
     /** One action on one failure type: the chance it clears the failure, and how long it runs. */
     public record Cell(double probability, Duration duration) {
         public Cell {
@@ -60,21 +37,21 @@ public final class SuccessTable {
         }
     }
 
-    private final Map<FailureType, Map<ActionKind, Cell>> rows;
+    private final Map<FailureKind, Map<ActionKind, Cell>> rows;
 
     /** Probabilities per failure type (a missing action never clears it); every action takes {@link #DEFAULT_DURATION}. */
     public SuccessTable(Map<ActionKind, Double> crash, Map<ActionKind, Double> latency, Map<ActionKind, Double> anomaly) {
-        this(Map.of(FailureType.DEPLOYMENT_FAILURE, cells(crash), FailureType.LATENCY_ISSUE, cells(latency),
-                FailureType.ANOMALY, cells(anomaly)));
+        this(Map.of(FailureKind.CRASH, cells(crash), FailureKind.LATENCY, cells(latency),
+                FailureKind.ANOMALY, cells(anomaly)));
     }
 
     /** Every failure type's row; an action missing from a row never clears it. */
-    public SuccessTable(Map<FailureType, Map<ActionKind, Cell>> rows) {
-        EnumMap<FailureType, Map<ActionKind, Cell>> copy = new EnumMap<>(FailureType.class);
-        for (FailureType type : FailureType.values()) {
+    public SuccessTable(Map<FailureKind, Map<ActionKind, Cell>> rows) {
+        EnumMap<FailureKind, Map<ActionKind, Cell>> copy = new EnumMap<>(FailureKind.class);
+        for (FailureKind type : FailureKind.values()) {
             Map<ActionKind, Cell> row = rows.get(type);
             if (row == null) {
-                throw new IllegalArgumentException(type.id() + ": missing");
+                throw new IllegalArgumentException(type.tableKey() + ": missing");
             }
             copy.put(type, Map.copyOf(row));
         }
@@ -105,17 +82,17 @@ public final class SuccessTable {
     /** One line per failure type, e.g. {@code latency_issue → adjust_thresholds (p 0.90)}. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        for (FailureType type : FailureType.values()) {
-            String failure = type == FailureType.ANOMALY ? Finding.ANOMALY_PREFIX + "any" : type.id();
+        for (FailureKind type : FailureKind.values()) {
+            String failure = type == FailureKind.ANOMALY ? Finding.ANOMALY_PREFIX + "any" : type.tableKey();
             ActionKind best = intendedAction(failure);
-            text.append(text.length() == 0 ? "" : "; ").append(type.id()).append(" → ").append(best.id())
+            text.append(text.length() == 0 ? "" : "; ").append(type.tableKey()).append(" → ").append(best.id())
                     .append(String.format(Locale.ROOT, " (p %.2f)", probability(failure, best)));
         }
         return text.toString();
     }
 
     private Cell cell(String failure, ActionKind action) {
-        Cell cell = rows.get(FailureType.of(failure)).get(action);
+        Cell cell = rows.get(FailureKind.of(failure)).get(action);
         return cell == null ? new Cell(0, DEFAULT_DURATION) : cell;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.selfheal.engine.loop;
 
 import io.jenkins.plugins.selfheal.engine.episode.Outcome;
+import io.jenkins.plugins.selfheal.engine.sim.FailureKind;
 import io.jenkins.plugins.selfheal.engine.episode.HealResult;
 import io.jenkins.plugins.selfheal.engine.detect.DeploymentResult;
 import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
@@ -119,7 +120,7 @@ class HealServiceTest {
                 .redeployWith(() -> DeploymentResult.success(Duration.ZERO))
                 .probe(() -> UptimeReading.up(List.of(Duration.ofMillis(10)), "ok")).build();
         SuccessTable retryAlwaysWorks = new SuccessTable(Map.of(ActionKind.RETRY_DEPLOYMENT, 1.0), Map.of(), Map.of());
-        InjectedFault crash = new InjectedFault(real, InjectedFault.Kind.CRASH, retryAlwaysWorks, new Random(1));
+        InjectedFault crash = new InjectedFault(real, FailureKind.CRASH, retryAlwaysWorks, new Random(1));
 
         HealResult result = service(false, new ArrayList<>()).heal(crash);
 
@@ -131,7 +132,7 @@ class HealServiceTest {
 
     @Test
     void unknownInjectedFailureIsRefusedWithTheChoices() {
-        assertThatThrownBy(() -> InjectedFault.Kind.parse("meteor"))
+        assertThatThrownBy(() -> FailureKind.parse("meteor"))
                 .hasMessage("simulate: unknown failure 'meteor'; expected one of crash, latency, anomaly");
     }
 }
