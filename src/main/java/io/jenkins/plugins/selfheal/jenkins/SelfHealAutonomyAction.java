@@ -9,7 +9,6 @@ import io.jenkins.plugins.selfheal.engine.store.Policy;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -66,29 +65,26 @@ public class SelfHealAutonomyAction implements Action {
     }
 
     /** What the page shows; numbers as text with two decimals. */
-    public record Facts(double threshold, boolean jobsOwn, double global, List<LedgerView.StateRow> states, List<LedgerView.Agreement> shadowByState,
+    public record Facts(double threshold, boolean jobsOwn, double global, List<LedgerView.StateRow> states,
+                        List<LedgerView.Agreement> shadowByState,
                         List<LedgerView.Agreement> shadowByDay, long simulatedLearned, long simulatedNotLearned,
                         String lastFailedHeal) {
         public String thresholdText() {
-            return format(threshold);
+            return AutonomyGate.format(threshold);
         }
 
         /** Where the threshold comes from: the job's last heal, or the global default. */
         public String thresholdSource() {
-            return jobsOwn ? "the threshold of this job's last heal; the global default is " + format(global)
+            return jobsOwn ? "the threshold of this job's last heal; the global default is " + AutonomyGate.format(global)
                     : "the global default: no heal of this job ran yet; a job may set its own with confidenceThreshold";
         }
 
         public String confidenceText(LedgerView.StateRow row) {
-            return format(row.confidence().lowerBound());
+            return AutonomyGate.format(row.confidence().lowerBound());
         }
 
         public String rateText(LedgerView.Agreement agreement) {
-            return format(agreement.rate());
+            return AutonomyGate.format(agreement.rate());
         }
-    }
-
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 }
