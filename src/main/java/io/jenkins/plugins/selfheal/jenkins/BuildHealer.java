@@ -110,7 +110,7 @@ final class BuildHealer {
         HealResult result = service.heal(target, hold);
         boolean ran = result.needsFeedback() && result.outcome() != Outcome.RECOMMENDED;
         if (ran) {
-            ledger.healRan(Instant.now(), result.outcome() == Outcome.FAILED);
+            ledger.healRan(Instant.now(), result.outcome() == Outcome.FAILED, autonomy.gate());
         }
         boolean asks = result.needsFeedback() && parameters.feedback() != FeedbackMode.NONE;
         Optional<AutonomyGate.Verdict> gate = asks && ran

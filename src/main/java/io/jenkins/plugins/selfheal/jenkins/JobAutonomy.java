@@ -26,6 +26,11 @@ final class JobAutonomy {
         return new File(new File(job.getRootDir(), "self-heal"), "autonomy.json").toPath().toAbsolutePath().normalize();
     }
 
+    /** Forgets the ledgers of files {@code gone} matches (a deleted or moved job's). */
+    static void forget(java.util.function.Predicate<Path> gone) {
+        LEDGERS.keySet().removeIf(gone);
+    }
+
     static AutonomyLedger ledger(Job<?, ?> job) {
         Path file = file(job);
         String name = job.getFullName();

@@ -40,6 +40,11 @@ public final class JobEvaluation {
         this.job = job;
     }
 
+    /** Forgets the evaluations of policy files {@code gone} matches (a deleted or moved job's). */
+    static void forget(java.util.function.Predicate<Path> gone) {
+        CACHE.keySet().removeIf(gone);
+    }
+
     public Job<?, ?> getJob() {
         return job;
     }

@@ -39,6 +39,11 @@ final class JobPolicy {
                 warning -> LOGGER.log(Level.WARNING, "Self-Heal policy of {0}: {1}", new Object[] {name, warning})));
     }
 
+    /** Forgets the stores of policy files {@code gone} matches (a deleted or moved job's). */
+    static void forget(java.util.function.Predicate<Path> gone) {
+        STORES.keySet().removeIf(gone);
+    }
+
     /** The job's healing service with the global learning settings. */
     static HealService healing(Job<?, ?> job, PlannerKind planner, int maxHeals, Consumer<String> progress) {
         SelfHealGlobalConfiguration config = SelfHealGlobalConfiguration.get();

@@ -2,17 +2,18 @@ package io.jenkins.plugins.selfheal.jenkins;
 
 import hudson.model.Action;
 import hudson.model.Job;
+import io.jenkins.plugins.selfheal.engine.autonomy.AutonomyGate;
 import io.jenkins.plugins.selfheal.engine.autonomy.LedgerView;
 import jenkins.security.stapler.StaplerDispatchable;
 import io.jenkins.plugins.selfheal.engine.store.Policy;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The job's "Self-Heal autonomy" page ({@code …/self-heal-autonomy/}): per state the greedy action and
- * the confidence in it (would {@code confident} act alone at the global threshold?), shadow agreement
+ * the confidence in it (would {@code confident} act alone at the threshold of the job's last heal, or else the global one?), shadow agreement
  * per state and over time, and the simulated episodes. Read-only; kept apart from the job's Self-Heal
  * page so the two evolve separately.
  */
@@ -55,30 +56,35 @@ public class SelfHealAutonomyAction implements Action {
     public Facts getFacts() throws IOException {
         Policy policy = JobPolicy.store(job).read();
         LedgerView view = JobAutonomy.ledger(job).view(policy.generation());
-        double threshold = SelfHealAutonomyConfiguration.get().getConfidenceThreshold();
-        return new Facts(threshold, view.states(policy.table(), policy.parameters(), threshold), view.shadowByState(),
+        double global = SelfHealAutonomyConfiguration.get().getConfidenceThreshold();
+        Optional<AutonomyGate.Settings> used = view.lastSettings();
+        double threshold = used.map(AutonomyGate.Settings::threshold).orElse(global);
+        return new Facts(threshold, used.isPresent(), global, view.states(policy.table(), policy.parameters(), threshold), view.shadowByState(),
                 view.shadowByDay(), view.simulatedLearned(), view.simulatedNotLearned(),
                 view.lastFailedHeal().map(Object::toString).orElse(""));
     }
 
     /** What the page shows; numbers as text with two decimals. */
-    public record Facts(double threshold, List<LedgerView.StateRow> states, List<LedgerView.Agreement> shadowByState,
+    public record Facts(double threshold, boolean jobsOwn, double global, List<LedgerView.StateRow> states,
+                        List<LedgerView.Agreement> shadowByState,
                         List<LedgerView.Agreement> shadowByDay, long simulatedLearned, long simulatedNotLearned,
                         String lastFailedHeal) {
         public String thresholdText() {
-            return format(threshold);
+            return AutonomyGate.format(threshold);
+        }
+
+        /** Where the threshold comes from: the job's last heal, or the global default. */
+        public String thresholdSource() {
+            return jobsOwn ? "the threshold of this job's last heal; the global default is " + AutonomyGate.format(global)
+                    : "the global default: no heal of this job ran yet; a job may set its own with confidenceThreshold";
         }
 
         public String confidenceText(LedgerView.StateRow row) {
-            return format(row.confidence().lowerBound());
+            return AutonomyGate.format(row.confidence().lowerBound());
         }
 
         public String rateText(LedgerView.Agreement agreement) {
-            return format(agreement.rate());
+            return AutonomyGate.format(agreement.rate());
         }
-    }
-
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -68,8 +68,12 @@ class AutonomyIT {
         Document page = JENKINS.anonymous().page(second.url());
         assertThat(page.select(".self-heal-build__autonomy").text()).startsWith("acts alone: confidence 0.21");
         assertThat(page.text()).contains("Self-Heal acted alone; you can still judge it.");
-        assertThat(autonomyPage("trusted").select("#self-heal-confidence tbody tr").text())
-                .contains("retry_deployment 1 0 0.21");
+        // the job page judges "acts alone" at the job's own threshold (0.2), not the global 0.8
+        Document trusted = autonomyPage("trusted");
+        assertThat(trusted.select("#self-heal-confidence tbody tr").text()).contains("retry_deployment 1 0 0.21 yes");
+        assertThat(trusted.select("#self-heal-threshold").text()).isEqualTo("0.20");
+        assertThat(trusted.select("#self-heal-threshold-source").text())
+                .isEqualTo("the threshold of this job's last heal; the global default is 0.80");
 
         // the person rejects the autonomous action afterwards: confidence drops at once and the next build asks
         assertThat(JENKINS.anonymous().submit(form(second, "selfHealReject"), Map.of()).status()).isEqualTo(302);
@@ -148,6 +152,19 @@ class AutonomyIT {
         assertThat(jobs.waitForResult(refused)).isEqualTo("UNSTABLE");
         assertThat(jobs.console(refused)).contains("heal refused: 1 heal(s) in the last hour, at most 1 allowed "
                 + "(maxHealsPerHour): retry_deployment was not run");
+    }
+
+    @Test
+    void aFailedHealStartsACoolDownThatRefusesTheNextHeal() throws Exception {
+        Jobs jobs = JENKINS.jobs();
+        jobs.createPipeline("cooling", "selfHeal(feedback: 'none', maxHeals: 1, coolDownMinutes: 30) { error 'the deployment broke' }");
+        Jobs.Build failed = jobs.build("cooling");
+        jobs.waitForResult(failed);
+        assertThat(jobs.console(failed)).contains("[Self-Heal] retry_deployment").doesNotContain("heal refused");
+        Jobs.Build refused = jobs.build("cooling");
+        jobs.waitForResult(refused);
+        assertThat(jobs.console(refused)).containsPattern("heal refused: cooling down after a failed heal at \\S+ until \\S+ "
+                + "\\(coolDownMinutes 30\\): \\w+ was not run").doesNotContain("\tat ");
     }
 
     @Test

@@ -77,7 +77,8 @@ public final class AutonomyGate {
         return heal.steps().stream().filter(step -> step.decision().choice() != Choice.EXPLOIT).findFirst();
     }
 
-    static String format(double value) {
+    /** A confidence, threshold or rate as the build log and the pages show it: two decimals. */
+    public static String format(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }

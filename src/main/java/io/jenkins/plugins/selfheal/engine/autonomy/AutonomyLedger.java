@@ -77,25 +77,30 @@ public final class AutonomyLedger {
             byDay.merge(day, Judgement.NONE.plus(agreed), (a, b) -> a.plus(agreed));
         }
         save(new LedgerData(episode.generation(), counts, byState, byDay, now.heals(), now.lastFailedHeal(),
-                now.simulatedLearned(), now.simulatedNotLearned()));
+                now.simulatedLearned(), now.simulatedNotLearned(), now.lastSettings()));
     }
 
-    /** Records a heal in which an action ran (for the hourly cap), and when it failed (for the cool-down). */
-    public synchronized void healRan(Instant at, boolean failed) throws IOException {
+    /**
+     * Records a heal in which an action ran (for the hourly cap), when it failed (for the cool-down), and the
+     * gate it ran under (the job page judges "would act alone" at the threshold the job's heals use).
+     */
+    public synchronized void healRan(Instant at, boolean failed, AutonomyGate.Settings settings) throws IOException {
         LedgerData now = load();
         List<Long> heals = new ArrayList<>();
         long hourAgo = at.minus(HealBudget.HOUR).toEpochMilli();
         now.heals().stream().filter(t -> t > hourAgo).forEach(heals::add);
         heals.add(at.toEpochMilli());
         save(new LedgerData(now.generation(), now.judgements(), now.shadowByState(), now.shadowByDay(), heals,
-                failed ? Long.valueOf(at.toEpochMilli()) : now.lastFailedHeal(), now.simulatedLearned(), now.simulatedNotLearned()));
+                failed ? Long.valueOf(at.toEpochMilli()) : now.lastFailedHeal(), now.simulatedLearned(), now.simulatedNotLearned(),
+                new LedgerData.UsedSettings(settings.autonomy().id(), settings.threshold(), at.toEpochMilli())));
     }
 
     /** Counts an episode on an injected failure, learned or not (the pages show both). */
     public synchronized void simulated(boolean learned) throws IOException {
         LedgerData now = load();
         save(new LedgerData(now.generation(), now.judgements(), now.shadowByState(), now.shadowByDay(), now.heals(),
-                now.lastFailedHeal(), now.simulatedLearned() + (learned ? 1 : 0), now.simulatedNotLearned() + (learned ? 0 : 1)));
+                now.lastFailedHeal(), now.simulatedLearned() + (learned ? 1 : 0), now.simulatedNotLearned() + (learned ? 0 : 1),
+                now.lastSettings()));
     }
 
     /** Why a heal starting now is refused by {@code budget}, if it is. */

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param shadowByDay    ISO date (UTC) → agreed / disagreed
  * @param heals          epoch milliseconds of heals in which an action ran (the last hour's)
  * @param lastFailedHeal epoch milliseconds of the last failed heal, or null
+ * @param lastSettings   the autonomy settings of the job's last heal that ran, or null (a ledger from before them)
  */
 record LedgerData(String generation, Map<String, Map<String, Judgement>> judgements, Map<String, Judgement> shadowByState,
                   Map<String, Judgement> shadowByDay, List<Long> heals, Long lastFailedHeal, long simulatedLearned,
-                  long simulatedNotLearned) {
+                  long simulatedNotLearned, UsedSettings lastSettings) {
     LedgerData {
         judgements = judgements == null ? Map.of() : judgements;
         shadowByState = shadowByState == null ? Map.of() : shadowByState;
@@ -26,6 +27,10 @@ record LedgerData(String generation, Map<String, Map<String, Judgement>> judgeme
     }
 
     static LedgerData empty(String generation) {
-        return new LedgerData(generation, Map.of(), Map.of(), Map.of(), List.of(), null, 0, 0);
+        return new LedgerData(generation, Map.of(), Map.of(), Map.of(), List.of(), null, 0, 0, null);
+    }
+
+    /** The gate a heal ran under: the step's or post-build action's {@code autonomy} and threshold, and when. */
+    record UsedSettings(String autonomy, double threshold, long at) {
     }
 }

@@ -45,6 +45,19 @@ public final class LedgerView {
         }).toList();
     }
 
+    /** The gate the job's last heal ran under, if the ledger holds a valid one (an edited file falls back to none). */
+    public Optional<AutonomyGate.Settings> lastSettings() {
+        LedgerData.UsedSettings used = data.lastSettings();
+        if (used == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new AutonomyGate.Settings(Autonomy.parse(used.autonomy()), used.threshold()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public List<Agreement> shadowByState() {
         return agreements(sameGeneration ? data.shadowByState() : Map.of());
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AutonomyLedgerTest {
+    private static final AutonomyGate.Settings ASK = new AutonomyGate.Settings(Autonomy.ASK, AutonomyGate.DEFAULT_THRESHOLD);
     private static final String STATE = "deployment_failure_DOWN";
     @TempDir
     Path dir;
@@ -80,14 +81,30 @@ class AutonomyLedgerTest {
         Path file = dir.resolve("autonomy.json");
         AutonomyLedger ledger = new AutonomyLedger(file, w -> { });
         Instant t = Instant.parse("2026-12-03T12:00:00Z");
-        ledger.healRan(t, false);
-        ledger.healRan(t.plusSeconds(60), true);
+        ledger.healRan(t, false, ASK);
+        ledger.healRan(t.plusSeconds(60), true, ASK);
         AutonomyLedger again = new AutonomyLedger(file, w -> { });
         assertThat(again.refusal(HealBudget.of(2, 0), t.plusSeconds(120))).isPresent();
         assertThat(again.refusal(HealBudget.of(3, 0), t.plusSeconds(120))).isEmpty();
         assertThat(again.refusal(HealBudget.of(0, 10), t.plusSeconds(120))).hasValueSatisfying(why ->
                 assertThat(why).contains("cooling down"));
         assertThat(again.refusal(HealBudget.of(0, 10), t.plusSeconds(60 + 601))).isEmpty();
+    }
+
+    @Test
+    void theGateOfTheLastHealIsRememberedForThePage() throws Exception {
+        Path file = dir.resolve("autonomy.json");
+        AutonomyLedger ledger = new AutonomyLedger(file, w -> { });
+        assertThat(ledger.view("gen-1").lastSettings()).isEmpty();
+        Instant t = Instant.parse("2026-12-03T12:00:00Z");
+        ledger.healRan(t, false, ASK);
+        ledger.healRan(t.plusSeconds(60), false, new AutonomyGate.Settings(Autonomy.CONFIDENT, 0.35));
+        ledger.simulated(true); // other bookkeeping keeps it
+        assertThat(new AutonomyLedger(file, w -> { }).view("gen-2").lastSettings())
+                .contains(new AutonomyGate.Settings(Autonomy.CONFIDENT, 0.35));
+        // a hand-edited value falls back to none (the page then shows the global threshold), never an error
+        Files.writeString(file, Files.readString(file).replace("\"confident\"", "\"bold\""));
+        assertThat(new AutonomyLedger(file, w -> { }).view("gen-2").lastSettings()).isEmpty();
     }
 
     @Test
