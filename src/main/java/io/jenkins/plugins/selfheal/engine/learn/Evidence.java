@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  *       far likelier right than one who rejects an action that healed (with the simulator's reviewer, wrong
  *       one time in ten, about 30:1 against 4:1), so the learner's target for it is
  *       {@value #CONFIRMED_REJECT} × the rejected reward (−3 with the default rewards, the mirror of an accepted
- *       heal's +3); a lone wrong accept of a wrong action is then undone by the next reject instead of three.
+ *       heal's +3); a lone wrong accept of a wrong action is then undone by its next failed, rejected try instead of three rejects.
  *       The episode records the reward as the reward policy defines it; only the target differs.</li>
  *   <li><b>A prior from the action's kind.</b> Escalating never heals (it hands over to a person), so an
  *       untried escalate starts at {@link #ESCALATE_PRIOR}: after every untried remedy, before a rejected one.</li>
