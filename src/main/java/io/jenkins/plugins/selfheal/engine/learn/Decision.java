@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,11 +18,18 @@ import java.util.stream.Collectors;
  * ({@code tieBreak}, e.g. "fewest tries in this state, then the catalogue order"; empty when unknown).
  * {@code probability} is the chance the planner's random choice had of picking this action (ε-greedy:
  * 1 − ε + ε/|allowed| for the greedy action, ε/|allowed| for another), what an off-policy estimate
- * needs; empty for decisions recorded before it was kept.
+ * needs; empty for decisions recorded before it was kept. {@code shared} says which related states the
+ * chosen action's value came from when they contributed to it ({@link Evidence}); not kept in the log.
  */
 public record Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
                        Map<ActionKind, Double> qValues, Set<ActionKind> allowed, String tieBreak,
-                       OptionalDouble probability) {
+                       OptionalDouble probability, Optional<SharedValue> shared) {
+    /** A decision whose action's value is the state's own (or not known to be shared: one read from the log). */
+    public Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
+                    Map<ActionKind, Double> qValues, Set<ActionKind> allowed, String tieBreak, OptionalDouble probability) {
+        this(planner, state, action, choice, epsilon, qValues, allowed, tieBreak, probability, Optional.empty());
+    }
+
     /** A decision whose planner does not say how it breaks ties. */
     public Decision(String planner, String state, ActionKind action, Choice choice, double epsilon,
                     Map<ActionKind, Double> qValues, Set<ActionKind> allowed) {
@@ -37,6 +45,7 @@ public record Decision(String planner, String state, ActionKind action, Choice c
     public Decision {
         tieBreak = tieBreak == null ? "" : tieBreak;
         probability = probability == null ? OptionalDouble.empty() : probability;
+        shared = shared == null ? Optional.empty() : shared;
         if (probability.isPresent() && !(probability.getAsDouble() > 0 && probability.getAsDouble() <= 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1], was " + probability.getAsDouble());
         }
@@ -53,7 +62,10 @@ public record Decision(String planner, String state, ActionKind action, Choice c
         }
     }
 
-    /** One line for a build log or terminal, e.g. {@code exploit (ε=0.1): retry_deployment; Q: retry_deployment=0.30, …}. */
+    /**
+     * One line for a build log or terminal, e.g. {@code exploit: highest Q-value (planner rl, ε=0.10) → retry_deployment
+     * (valued from deployment_failure_DOWN, where it was learned from 2 verdicts; untried here); Q-values: …}.
+     */
     public String explanation() {
         String values = qValues.entrySet().stream()
                 .map(e -> e.getKey().id() + "=" + String.format(Locale.ROOT, "%.3f", e.getValue())
@@ -66,7 +78,7 @@ public record Decision(String planner, String state, ActionKind action, Choice c
             case RANDOM -> "random planner";
         };
         return how + " (planner " + planner + ", ε=" + String.format(Locale.ROOT, "%.2f", epsilon)
-                + ") → " + action.id() + "; Q-values: " + values;
+                + ") → " + action.id() + shared.map(s -> " (" + s.describe() + ")").orElse("") + "; Q-values: " + values;
     }
 
     /** "highest Q-value", or, when several allowed actions share it, that it was a tie and how it was broken. */

@@ -10,6 +10,8 @@ import java.util.List;
  * Turns a finished heal and the reviewer's verdict into Q-table updates:
  * {@code Q(s,a) ← Q(s,a) + step (target − Q(s,a))}, the step and the starting value of an untried cell
  * as {@link Evidence} says (α and the stored value for the classic learner).
+ * The evidence learner's target for a reject of an action that did not heal is {@link Evidence#CONFIRMED_REJECT}
+ * times the reward (the update records the reward itself).
  * <ul>
  *   <li>The last step (the one that ended the episode) is terminal: target = the verdict's reward.</li>
  *   <li>An earlier step failed and led to another try: target = outcome-only reward for a failure
@@ -42,7 +44,8 @@ public final class QLearner {
         }
         Feedback effective = feedback instanceof Feedback.Overridden o && o.better() == last.action()
                 ? Feedback.accepted() : feedback;
-        updates.add(apply(table, last.state(), last.action(), rewards.forChosenAction(effective, last.healed()), 0.0, now));
+        double reward = rewards.forChosenAction(effective, last.healed());
+        updates.add(apply(table, last.state(), last.action(), reward, confirmedReject(effective, last.healed(), reward), now));
         for (int i = steps.size() - 2; i >= 0; i--) {
             HealAttempt step = steps.get(i);
             double future = parameters.gamma() * step.allowedAfter().stream()
@@ -53,10 +56,16 @@ public final class QLearner {
         return updates;
     }
 
+    /** What the evidence learner adds to a reject's target when the outcome confirms it (see {@link Evidence}). */
+    private double confirmedReject(Feedback feedback, boolean healed, double reward) {
+        boolean confirmed = feedback instanceof Feedback.Rejected && !healed;
+        return parameters.learner() == LearningParameters.Learner.EVIDENCE && confirmed ? (Evidence.CONFIRMED_REJECT - 1) * reward : 0.0;
+    }
+
     private QUpdate apply(QTable table, String state, ActionKind action, double reward, double future, Instant now) {
         table.ensureState(state, parameters.initialValues());
         QEntry entry = table.entry(state, action);
-        double before = Evidence.value(table, parameters, state, action); // an untried cell starts from its prior
+        double before = Evidence.startingValue(table, parameters, state, action); // an untried cell starts from its prior
         double target = reward + future;
         double after = before + Evidence.step(parameters, entry.visits()) * (target - before);
         table.put(state, action, entry.updatedTo(after, now));

@@ -44,7 +44,8 @@ class EvidenceTest {
         table.put("anomaly_health_DOWN", RETRY_DEPLOYMENT, new QEntry(-0.5, 1, AT));
 
         assertThat(Evidence.value(table, EVIDENCE, "deployment_failure_DOWN", RESTART_SERVICE)).isEqualTo(1.5);
-        assertThat(Evidence.value(table, EVIDENCE, "anomaly_score_DOWN", RESTORE_PREVIOUS_VERSION)).isEqualTo(1.5);
+        // weighted by visits: 3 updates at 2.0, 1 at 1.0
+        assertThat(Evidence.value(table, EVIDENCE, "anomaly_score_DOWN", RESTORE_PREVIOUS_VERSION)).isEqualTo(1.75);
         assertThat(Evidence.value(table, EVIDENCE, "anomaly_score_UP", RETRY_DEPLOYMENT)).isEqualTo(-0.5);
         assertThat(Evidence.value(table, EVIDENCE, "latency_issue_UP", RESTART_SERVICE)).as("another failure").isZero();
         // the classic learner copies the sibling's values once, when the row is added; the evidence learner reads them live
@@ -52,9 +53,12 @@ class EvidenceTest {
         table.put("deployment_failure_UP", RESTART_SERVICE, new QEntry(2.5, 3, AT));
         assertThat(Evidence.value(table, CLASSIC, "deployment_failure_DOWN", RESTART_SERVICE)).as("classic").isEqualTo(1.5);
         assertThat(Evidence.value(table, EVIDENCE, "deployment_failure_DOWN", RESTART_SERVICE)).isEqualTo(2.5);
-        // once the state has its own verdict, its own value counts
+        // once the state has its own verdict, it counts beside the sibling's, which weighs at most two observations
         table.put("deployment_failure_DOWN", RESTART_SERVICE, new QEntry(-0.3, 1, AT));
-        assertThat(Evidence.value(table, EVIDENCE, "deployment_failure_DOWN", RESTART_SERVICE)).isEqualTo(-0.3);
+        assertThat(Evidence.value(table, EVIDENCE, "deployment_failure_DOWN", RESTART_SERVICE)).isCloseTo((-0.3 + 2 * 2.5) / 3, within(1e-12));
+        table.put("deployment_failure_DOWN", RESTART_SERVICE, new QEntry(-0.3, 8, AT));
+        assertThat(Evidence.value(table, EVIDENCE, "deployment_failure_DOWN", RESTART_SERVICE)).isCloseTo((8 * -0.3 + 2 * 2.5) / 10, within(1e-12));
+        assertThat(Evidence.value(table, CLASSIC, "deployment_failure_DOWN", RESTART_SERVICE)).isEqualTo(-0.3);
         // an imported value (no visits) is the state's own too
         table.put("imported", ADJUST_THRESHOLDS, new QEntry(0.7, 0, Optional.empty()));
         assertThat(Evidence.value(table, EVIDENCE, "imported", ADJUST_THRESHOLDS)).isEqualTo(0.7);
@@ -77,7 +81,8 @@ class EvidenceTest {
             learner.learn(table, java.util.List.of(step), Feedback.rejected(), Instant.EPOCH);
         }
         assertThat(tried).containsExactly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, ADJUST_THRESHOLDS, RESTART_SERVICE, ESCALATE);
-        assertThat(table.value("latency_issue_UP", ESCALATE)).isCloseTo(-0.25 + (-1 + 0.25) / 3, within(1e-12));
+        // nothing healed, so each reject is confirmed by the outcome: target 3 × −1
+        assertThat(table.value("latency_issue_UP", ESCALATE)).isCloseTo(-0.25 + (-3 + 0.25) / 3, within(1e-12));
     }
 
     @Test

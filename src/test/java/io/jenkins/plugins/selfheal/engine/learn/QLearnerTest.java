@@ -54,12 +54,25 @@ class QLearnerTest {
     void singleStepWithEachVerdict() {
         learner.learn(table, List.of(step(A, RETRY_DEPLOYMENT, A, false, THREE)), Feedback.accepted(), NOW);
         assertThat(table.value(A, RETRY_DEPLOYMENT)).isEqualTo(0.5); // 0 + 0.5 * (1 - 0)
-        learner.learn(table, List.of(step(A, RETRY_DEPLOYMENT, A, false, THREE)), Feedback.rejected(), NOW);
-        assertThat(table.value(A, RETRY_DEPLOYMENT)).isEqualTo(-0.25); // 0.5 + 0.5 * (-1 - 0.5)
+        // a reject of an action that did not heal: the evidence learner's target is 3 × the reward (Evidence)
+        List<QUpdate> rejected = learner.learn(table, List.of(step(A, RETRY_DEPLOYMENT, A, false, THREE)), Feedback.rejected(), NOW);
+        assertThat(table.value(A, RETRY_DEPLOYMENT)).isEqualTo(-1.25); // 0.5 + 0.5 * (-3 - 0.5)
+        assertThat(rejected).containsExactly(new QUpdate(A, RETRY_DEPLOYMENT, -1.0, -3.0, 0.5, -1.25, NOW));
         learner.learn(table, List.of(step(A, RETRY_DEPLOYMENT, "no_failure_UP", true, THREE)), Feedback.none("timeout"), NOW);
-        assertThat(table.value(A, RETRY_DEPLOYMENT)).isEqualTo(0.375); // -0.25 + 0.5 * (1 + 0.25)
+        assertThat(table.value(A, RETRY_DEPLOYMENT)).isEqualTo(-0.125); // -1.25 + 0.5 * (1 + 1.25)
         assertThat(table.entry(A, RETRY_DEPLOYMENT).visits()).isEqualTo(3);
         assertThat(table.totalVisits()).isEqualTo(3);
+    }
+
+    @Test
+    void theClassicLearnerLearnsARejectAsItsRewardWhateverTheOutcome() {
+        QLearner classic = new QLearner(new LearningParameters(0.5, 0.1, 0.9).withLearner(LearningParameters.Learner.CLASSIC),
+                RewardPolicy.DEFAULTS);
+        List<QUpdate> updates = classic.learn(table, List.of(step(A, RETRY_DEPLOYMENT, A, false, THREE)), Feedback.rejected(), NOW);
+        assertThat(updates).containsExactly(new QUpdate(A, RETRY_DEPLOYMENT, -1.0, -1.0, 0.0, -0.5, NOW));
+        // the evidence learner: a reject of an action that healed is the reward alone
+        learner.learn(table, List.of(step(A, RESTORE_PREVIOUS_VERSION, "no_failure_UP", true, THREE)), Feedback.rejected(), NOW);
+        assertThat(table.value(A, RESTORE_PREVIOUS_VERSION)).isEqualTo(-0.5);
     }
 
     @Test

@@ -18,6 +18,7 @@ import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RESTORE_PREVIOU
 import static io.jenkins.plugins.selfheal.engine.heal.ActionKind.RETRY_DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class QLearningPlannerTest {
     private static final String S = "deployment_failure_DOWN";
@@ -106,7 +107,15 @@ class QLearningPlannerTest {
             assertThat(d.action()).isEqualTo(RESTART_SERVICE);
         });
         assertThat(explores).allMatch(d -> d.choice() == Choice.EXPLORE);
-        assertThat(explores).extracting(Decision::action).containsOnly(ActionKind.values());
+        // the evidence learner explores the remedies nothing is known about yet; the classic one every action
+        assertThat(explores).extracting(Decision::action).containsOnly(RETRY_DEPLOYMENT, RESTORE_PREVIOUS_VERSION, ADJUST_THRESHOLDS);
+        assertThat(explores).allSatisfy(d -> assertThat(d.probability().getAsDouble()).isCloseTo(1.0 / 3, within(1e-12)));
+        QLearningPlanner classic = new QLearningPlanner(table, LearningParameters.SEED.withEpsilon(1), new Random(3), false);
+        List<ActionKind> classicExplores = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            classicExplores.add(classic.decide(S, ALL).action());
+        }
+        assertThat(classicExplores).containsOnly(ActionKind.values());
     }
 
     @Test
