@@ -64,7 +64,7 @@ public record Decision(String planner, String state, ActionKind action, Choice c
 
     /**
      * One line for a build log or terminal, e.g. {@code exploit: highest Q-value (planner rl, ε=0.10) → retry_deployment
-     * (valued from deployment_failure_DOWN, where it was learned from 2 verdicts; untried here); Q-values: …}.
+     * (valued from deployment_failure_DOWN, where it was learned from 2 tries; untried here); Q-values: …}.
      */
     public String explanation() {
         String values = qValues.entrySet().stream()

@@ -20,11 +20,15 @@ public record SharedValue(List<String> states, long updates, long own) {
         }
     }
 
-    /** E.g. "valued from deployment_failure_DOWN, where it was learned from 2 verdicts; untried here". */
+    /** The most related states an explanation names; a table with many data anomalies adds "and N more". */
+    static final int NAMED = 3;
+
+    /** E.g. "valued from deployment_failure_DOWN, where it was learned from 2 tries; untried here". */
     public String describe() {
-        String where = String.join(", ", states);
-        String learned = String.format(Locale.ROOT, "%s, where it was learned from %d verdict%s", where, updates, updates == 1 ? "" : "s");
+        String where = String.join(", ", states.subList(0, Math.min(NAMED, states.size())))
+                + (states.size() > NAMED ? " and " + (states.size() - NAMED) + " more" : "");
+        String learned = String.format(Locale.ROOT, "%s, where it was learned from %d tr%s", where, updates, updates == 1 ? "y" : "ies");
         return own == 0 ? "valued from " + learned + "; untried here"
-                : String.format(Locale.ROOT, "valued from its %d verdict%s here together with %s", own, own == 1 ? "" : "s", learned);
+                : String.format(Locale.ROOT, "valued from its %d tr%s here together with %s", own, own == 1 ? "y" : "ies", learned);
     }
 }

@@ -74,11 +74,11 @@ class EvidenceRobustnessTest {
         Decision borrowed = planner.decide("deployment_failure_UP", ALL);
         assertThat(borrowed.action()).isEqualTo(RESTART_SERVICE);
         assertThat(borrowed.explanation()).contains("→ restart_service (valued from deployment_failure_DOWN, where it was "
-                + "learned from 2 verdicts; untried here)");
+                + "learned from 2 tries; untried here)");
 
         judge("deployment_failure_UP", RESTART_SERVICE, true, Feedback.accepted());
         assertThat(planner.decide("deployment_failure_UP", ALL).explanation())
-                .contains("(valued from its 1 verdict here together with deployment_failure_DOWN, where it was learned from 2 verdicts)");
+                .contains("(valued from its 1 try here together with deployment_failure_DOWN, where it was learned from 2 tries)");
         assertThat(planner.decide("latency_issue_UP", ALL).explanation()).as("nothing shared").doesNotContain("valued from");
         Decision classic = new QLearningPlanner(table, LearningParameters.SEED.withEpsilon(0), new Random(1), false)
                 .decide("deployment_failure_UP", ALL);
