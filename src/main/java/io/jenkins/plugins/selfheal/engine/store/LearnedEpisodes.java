@@ -1,6 +1,8 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Which episode ids the episode log holds, so an episode is learned at most once even when its
@@ -31,14 +36,18 @@ final class LearnedEpisodes {
     private static final byte[] PREFIX = "{\"type\":\"episode\",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int BLOCK = 1 << 20;
 
+    private final StoreFiles files;
     private final Path log;
     private Object fileKey;
     private long scanned;
-    /** Each id's last line in the log, by the id's hash. */
+    /** Each id's last line in the hot file, by the id's hash. */
     private final IdIndex offsets = new IdIndex();
+    /** The sorted id hashes of segments 1..n (immutable, so kept across rotations). */
+    private final List<long[]> segments = new ArrayList<>();
 
-    LearnedEpisodes(Path log) {
-        this.log = log;
+    LearnedEpisodes(StoreFiles files) {
+        this.files = files;
+        this.log = files.episodeLog;
     }
 
     /** The readable episode with {@code id} in the log, if there is one. */
@@ -46,11 +55,8 @@ final class LearnedEpisodes {
         catchUp();
         long key = hash(id.getBytes(StandardCharsets.UTF_8), 0, -1);
         long offset = offsets.get(key);
-        if (offset < 0) {
-            return Optional.empty();
-        }
-        Optional<LogEntry.EpisodeEntry> found = readAt(offset, id);
-        if (found.isEmpty()) { // a torn line, or another id with the same hash: the last readable line of this id, if any
+        Optional<LogEntry.EpisodeEntry> found = offset < 0 ? Optional.empty() : readAt(offset, id);
+        if (offset >= 0 && found.isEmpty()) { // a torn line, or another id with the same hash: the last readable line of this id, if any
             long[] readable = {-1};
             scan(0, (line, length, at) -> {
                 if (parse(line, length, id).isPresent()) {
@@ -59,6 +65,30 @@ final class LearnedEpisodes {
             }, false);
             if (readable[0] >= 0) {
                 found = readAt(readable[0], id);
+            }
+        }
+        for (int n = segments.size(); found.isEmpty() && n >= 1; n--) {
+            if (Arrays.binarySearch(segments.get(n - 1), key) >= 0) {
+                found = inSegment(n, id); // rare: an episode learned again long after, or two ids with one hash
+            }
+        }
+        return found;
+    }
+
+    /** The last readable line of {@code id} in segment {@code n}. */
+    private Optional<LogEntry.EpisodeEntry> inSegment(int n, String id) throws IOException {
+        Optional<LogEntry.EpisodeEntry> found = Optional.empty();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(files.segment(n)), 1 << 16), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.contains(id)) {
+                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                    Optional<LogEntry.EpisodeEntry> match = parse(bytes, bytes.length, id);
+                    if (match.isPresent()) {
+                        found = match;
+                    }
+                }
             }
         }
         return found;
@@ -70,25 +100,42 @@ final class LearnedEpisodes {
             attributes = Files.readAttributes(log, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             offsets.clear();
+            segments.clear();
             scanned = 0;
             fileKey = null;
             return;
         }
         if (!Objects.equals(fileKey, attributes.fileKey()) || attributes.size() < scanned) {
-            offsets.clear(); // replaced or truncated: start over
-            scanned = 0;
+            offsets.clear(); // replaced (a rotation) or truncated: the segments it names, then its own lines
+            SegmentedLog.Header header;
+            try (SegmentedLog opened = SegmentedLog.open(files)) {
+                header = opened.header;
+            }
+            if (segments.size() > header.segments()) {
+                segments.clear(); // another log: its segments are others
+            }
+            long start = 0;
+            for (int n = 1; n <= header.segments(); n++) {
+                SegmentIds.Meta meta = SegmentIds.meta(files, n);
+                if (n > segments.size()) {
+                    segments.add(SegmentIds.hashes(files, n, start));
+                    meta = SegmentIds.meta(files, n);
+                }
+                start = meta == null ? start : meta.start() + meta.length();
+            }
+            scanned = header.length();
             fileKey = attributes.fileKey();
         }
         scanned = scan(scanned, (line, length, at) -> {
-            long key = keyOf(line, length);
+            long key = idKey(line, length);
             if (key != 0) {
                 offsets.put(key, at);
             }
         }, false);
     }
 
-    /** The hash of an episode line's id, or 0 when the line is not an episode. */
-    private long keyOf(byte[] line, int length) {
+    /** The hash of an episode line's id, or 0 when the line is not an episode (the segments' index keeps these). */
+    static long idKey(byte[] line, int length) {
         if (startsWith(line, length, PREFIX)) {
             int end = PREFIX.length;
             while (end < length && line[end] != '"' && line[end] != '\\') {
@@ -103,7 +150,7 @@ final class LearnedEpisodes {
             return 0;
         }
         try {
-            return PolicyJson.readLogEntry(text, log.getFileName().toString()) instanceof LogEntry.EpisodeEntry e
+            return PolicyJson.readLogEntry(text, "episode log") instanceof LogEntry.EpisodeEntry e
                     && e.id() != null ? hash(e.id().getBytes(StandardCharsets.UTF_8), 0, -1) : 0;
         } catch (PolicyFormatException e) {
             return 0;

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.selfheal.engine.store;
+
+import io.jenkins.plugins.selfheal.engine.heal.ActionKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The hot episode log moves into gzip segments; every reader sees each episode exactly once. */
+class LogSegmentsTest extends StoreTestBase {
+    /** Past this the hot file rotates at the next snapshot (one about every 64 KiB of log). */
+    private static final long SMALL = 16 * 1024;
+
+    @BeforeEach
+    void smallSegments() {
+        LogRotation.segmentBytes = SMALL;
+    }
+
+    @AfterEach
+    void defaults() {
+        LogRotation.segmentBytes = LogRotation.SEGMENT_BYTES;
+        LogRotation.hook = step -> { };
+    }
+
+    @Test
+    void theHotLogMovesIntoSegmentsAndEveryReaderSeesEachEpisodeOnce() throws IOException {
+        PolicyStore store = store();
+        List<String> ids = SegmentFixtures.learn(store, clock, 600);
+
+        assertThat(Files.exists(dir.resolve("policy.episodes.000001.jsonl.gz"))).isTrue();
+        assertThat(Files.exists(dir.resolve("policy.episodes.000002.jsonl.gz"))).isTrue();
+        assertThat(Files.exists(dir.resolve("policy.episodes.000001.ids"))).isTrue();
+        assertThat(Files.size(store.episodeLog())).isLessThan(SMALL + 70_000);
+        SegmentFixtures.assertExactlyOnce(store(), ids);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aMissingSummaryAndAMissingSnapshotAreRebuiltFromTheSegmentsAndTheHotFile() throws IOException {
+        PolicyStore store = store();
+        List<String> ids = SegmentFixtures.learn(store, clock, 400);
+        String summary = SegmentFixtures.json(store.summary());
+        byte[] export = store.export();
+        Files.delete(store.summaryFile());
+        Files.delete(store.policyFile());
+
+        PolicyStore restarted = store();
+        assertThat(SegmentFixtures.json(restarted.summary())).isEqualTo(summary);
+        assertThat(restarted.read().episodes()).isEqualTo(ids.size());
+        assertThat(restarted.read().table()).isEqualTo(PolicyJson.readDocument(export, "export").toPolicy("export", "job-a").table());
+        SegmentFixtures.assertExactlyOnce(store(), ids);
+    }
+
+    @Test
+    void afterARestartLearningReadsTheSegmentsIndexesNotTheSegments() throws IOException {
+        List<String> ids = SegmentFixtures.learn(store(), clock, 400);
+        // spoil segment 1 entirely: a restarted store that learns, or draws its summary, must not need to read it
+        Files.write(dir.resolve("policy.episodes.000001.jsonl.gz"), new byte[] {1, 2, 3});
+
+        PolicyStore restarted = store();
+        clock.advance(Duration.ofMinutes(1));
+        Episodes.learn(restarted, clock, "crash_DOWN", ActionKind.RETRY_DEPLOYMENT, 1);
+        assertThat(restarted.summary().total()).isEqualTo(ids.size() + 1);
+        assertThat(store().read().episodes()).isEqualTo(ids.size() + 1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void anEpisodeLoggedInASegmentIsNotLearnedAgain() throws IOException {
+        PolicyStore store = store();
+        SegmentFixtures.learn(store, clock, 400);
+        LogEntry.EpisodeEntry first = (LogEntry.EpisodeEntry) store.readLog().get(0);
+
+        PolicyStore restarted = store();
+        assertThatThrownBy(() -> restarted.update(policy -> {
+            policy.recordEpisode(first);
+            return null;
+        })).isInstanceOf(EpisodeAlreadyLearnedException.class);
+        assertThat(new LearnedEpisodes(new StoreFiles(store.policyFile(), clock)).find(first.id()))
+                .hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(first.id()));
+        assertThat(new LearnedEpisodes(new StoreFiles(store.policyFile(), clock)).find("never-logged")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aCrashAtEveryStepOfARotationLosesNothingAndCountsNothingTwice() throws IOException {
+        for (LogRotation.Step step : LogRotation.Step.values()) {
+            java.nio.file.Path folder = Files.createDirectories(dir.resolve(step.name()));
+            PolicyStore store = new PolicyStore(folder.resolve("policy.json"), "job-a", clock, warnings::add);
+            List<String> ids = new java.util.ArrayList<>(SegmentFixtures.learn(store, clock, 150)); // one rotation done
+            boolean[] crashed = {false};
+            LogRotation.hook = at -> {
+                if (at == step) {
+                    crashed[0] = true;
+                    throw new IOException("simulated crash after " + at);
+                }
+            };
+            while (!crashed[0]) {
+                ids.addAll(SegmentFixtures.learn(store, clock, 1));
+            }
+            LogRotation.hook = at -> { };
+
+            PolicyStore restarted = new PolicyStore(folder.resolve("policy.json"), "job-a", clock, warnings::add);
+            SegmentFixtures.assertExactlyOnce(restarted, ids);
+            // and the next rotation goes past whatever the crash left
+            ids.addAll(SegmentFixtures.learn(restarted, clock, 150));
+            SegmentFixtures.assertExactlyOnce(new PolicyStore(folder.resolve("policy.json"), "job-a", clock, warnings::add), ids);
+        }
+        assertThat(warnings).hasSize(LogRotation.Step.values().length)
+                .allSatisfy(w -> assertThat(w).contains("could not move the start of policy.episodes.jsonl into a segment"));
+    }
+
+    @Test
+    void aLogWithoutSegmentsReadsAsBefore() throws IOException {
+        LogRotation.segmentBytes = LogRotation.SEGMENT_BYTES;
+        PolicyStore store = store();
+        List<String> ids = SegmentFixtures.learn(store, clock, 100);
+
+        assertThat(Files.readString(store.episodeLog())).startsWith("{\"type\":\"episode\"");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.writeLog(out);
+        assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(store.episodeLog()));
+        SegmentFixtures.assertExactlyOnce(store(), ids);
+    }
+
+    @Test
+    void aCopyOfTheFilesReadsTheSameHistory() throws IOException {
+        List<String> ids = SegmentFixtures.learn(store(), clock, 400);
+        java.nio.file.Path copy = Files.createDirectories(dir.resolve("copy"));
+        store().copyFilesTo(copy);
+
+        SegmentFixtures.assertExactlyOnce(new PolicyStore(copy.resolve("policy.json"), "job-a", clock, warnings::add), ids);
+        assertThat(new String(store().export(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(new PolicyStore(copy.resolve("policy.json"), "job-a", clock, warnings::add).export(),
+                        StandardCharsets.UTF_8));
+    }
+}
