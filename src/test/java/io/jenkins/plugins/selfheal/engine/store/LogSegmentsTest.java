@@ -120,6 +120,38 @@ class LogSegmentsTest extends StoreTestBase {
     }
 
     @Test
+    void readersWithoutTheLockNeverSeeAnEpisodeTwiceOrLoseOneWhileTheLogRotates() throws Exception {
+        PolicyStore learner = store();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<List<String>> learned = pool.submit(() -> SegmentFixtures.learn(learner, clock, 500));
+        long lastLines = 0;
+        long lastTotal = 0;
+        long lastEpisodes = 0;
+        int reads = 0;
+        while (!learned.isDone() || reads == 0) {
+            PolicyStore reader = store(); // a page or another process: no lock
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            reader.writeLog(out);
+            List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"episode\"")).toList();
+            assertThat(lines).doesNotHaveDuplicates();
+            assertThat((long) lines.size()).isGreaterThanOrEqualTo(lastLines);
+            long total = reader.summary().total();
+            long episodes = reader.read().episodes();
+            assertThat(total).isGreaterThanOrEqualTo(Math.max(lastTotal, lines.size()));
+            assertThat(episodes).isGreaterThanOrEqualTo(lastEpisodes);
+            lastLines = lines.size();
+            lastTotal = total;
+            lastEpisodes = episodes;
+            reads++;
+        }
+        pool.shutdown();
+        List<String> ids = learned.get();
+        assertThat(Files.exists(dir.resolve("policy.episodes.000003.jsonl.gz"))).isTrue();
+        SegmentFixtures.assertExactlyOnce(store(), ids);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aLogWithoutSegmentsReadsAsBefore() throws IOException {
         LogRotation.segmentBytes = LogRotation.SEGMENT_BYTES;
         PolicyStore store = store();
