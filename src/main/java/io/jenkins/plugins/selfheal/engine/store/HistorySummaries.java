@@ -63,6 +63,24 @@ final class HistorySummaries {
     }
 
     /**
+     * Before an update takes the lock: a summary not loaded yet (a new store, or one that must be rebuilt from
+     * the whole log) is read now, so the update under the lock replays only the log's tail. The log is
+     * append-only and segments never change, so what is read here stays true; failures are left to the update.
+     */
+    void prepare() {
+        synchronized (this) {
+            if (summary != null) {
+                return;
+            }
+        }
+        try {
+            current();
+        } catch (IOException | RuntimeException e) {
+            forget(); // read again, and reported, under the lock
+        }
+    }
+
+    /**
      * An update appended {@code entries} from byte {@code before} to {@code after} (under the lock): the
      * remembered summary takes them without reading the log again, if it was up to date.
      */

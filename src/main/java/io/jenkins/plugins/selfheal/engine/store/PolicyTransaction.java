@@ -37,6 +37,7 @@ final class PolicyTransaction {
     /** Applies {@code change} to the freshest policy under the lock and appends log lines describing it. */
     @SuppressWarnings("unchecked")
     <T> T apply(PolicyStore.Change<T> change) throws IOException {
+        summaries.prepare(); // a summary rebuilt from the whole log is rebuilt here, not while holding the lock
         return StoreLock.withLock(files.policyFile, () -> {
             PolicyLoader.Loaded loaded = loader.load(true);
             Policy policy = loaded.policy();

@@ -152,6 +152,37 @@ class LogSegmentsTest extends StoreTestBase {
     }
 
     @Test
+    void aMissingSummaryIsRebuiltBeforeTheUpdateTakesTheLock() throws Exception {
+        List<String> ids = new java.util.ArrayList<>(SegmentFixtures.learn(store(), clock, 300));
+        Files.delete(dir.resolve("policy.summary.json"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Future<?> holder = pool.submit(() -> StoreLock.withLock(dir.resolve("policy.json"), () -> {
+            held.countDown(); // another process's long update
+            try {
+                return release.await(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+        }));
+        assertThat(held.await(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        java.util.concurrent.Future<List<String>> learner = pool.submit(() -> SegmentFixtures.learn(store(), clock, 1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(dir.resolve("policy.summary.json")) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        boolean rebuiltWhileLocked = Files.exists(dir.resolve("policy.summary.json"));
+        release.countDown();
+        holder.get();
+        ids.addAll(learner.get());
+        pool.shutdown();
+
+        assertThat(rebuiltWhileLocked).as("the summary was rebuilt while another held the lock").isTrue();
+        SegmentFixtures.assertExactlyOnce(store(), ids);
+    }
+
+    @Test
     void aLogWithoutSegmentsReadsAsBefore() throws IOException {
         LogRotation.segmentBytes = LogRotation.SEGMENT_BYTES;
         PolicyStore store = store();
