@@ -74,4 +74,17 @@ class SegmentedPolicyCommandsTest {
         }
         assertThat(reports[0]).containsPattern("\"total\" ?: ?" + EPISODES + "\\b").isEqualTo(reports[1]);
     }
+
+    @Test
+    void aMissingSegmentIsOneLineNamingIt() throws IOException {
+        Path segmented = write("segmented", 64 * 1024);
+        Files.delete(segmented.resolveSibling("policy.episodes.000002.jsonl.gz"));
+        CliRun cli = new CliRun(dir);
+
+        cli.run("", "evaluate", "--policy", segmented.toString(), "--epsilon", "0.3", "--resamples", "50");
+
+        assertThat(cli.exitCode).isNotZero();
+        assertThat(cli.stderr.lines()).singleElement().asString().startsWith("self-heal: ")
+                .contains("policy.episodes.000002.jsonl.gz is missing");
+    }
 }

@@ -64,7 +64,7 @@ final class LogRotation {
             AtomicFiles.deleteLeftovers(files.episodeLog);
             SegmentIds.Builder ids = new SegmentIds.Builder(old.base());
             try (FileChannel hot = FileChannel.open(files.episodeLog, StandardOpenOption.READ)) {
-                writeForced(segment, out -> {
+                writeForced(segment, files.episodeLog, out -> {
                     try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16)) {
                         copy(hot, log.physical(old.base()), log.physical(cut), gzip, ids);
                     }
@@ -77,6 +77,7 @@ final class LogRotation {
                 Path temp = Files.createTempFile(files.episodeLog.toAbsolutePath().getParent(),
                         "." + files.episodeLog.getFileName() + ".", ".tmp");
                 try {
+                    AtomicFiles.readableLikeAPlainFile(temp, files.episodeLog); // keeps the log's permissions
                     try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                         out.write(ByteBuffer.wrap(line));
                         try (OutputStream stream = Channels.newOutputStream(out)) {
@@ -100,11 +101,12 @@ final class LogRotation {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code target} through a temporary file, forced, renamed, the folder forced. */
-    private static void writeForced(Path target, Writer writer) throws IOException {
+    /** Writes {@code target} (with {@code like}'s permissions) through a temporary file, forced, renamed, the folder forced. */
+    private static void writeForced(Path target, Path like, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            AtomicFiles.readableLikeAPlainFile(temp, like);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writer.write(nonClosing(Channels.newOutputStream(channel)));
                 channel.force(true);

@@ -4,15 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -123,36 +119,89 @@ final class SegmentedLog implements Closeable {
         return physical - header.length + header.base;
     }
 
-    /** The log's bytes from logical offset {@code from} to the end of the hot file (as it grows while read). */
+    /**
+     * The log's bytes from logical offset {@code from} to the end of the hot file (as it grows while read).
+     * Segments wholly before {@code from} are not opened (their index says where they end); the others are
+     * opened one at a time as the stream reaches them.
+     */
     InputStream from(long from) throws IOException {
-        List<InputStream> parts = new ArrayList<>();
+        if (from >= header.base) {
+            return new Concatenation(header.segments + 1, 0, from); // the hot file only: no segment even looked at
+        }
         long position = 0;
-        try {
-            for (int n = 1; n <= header.segments; n++) {
-                SegmentIds.Meta meta = SegmentIds.meta(files, n);
-                if (meta != null && meta.start() == position && position + meta.length() <= from) {
-                    position += meta.length(); // wholly before: not even opened
-                    continue;
-                }
-                SkippingGzip segment = segment(n);
-                long skipped = from > position ? segment.skipNBytes0(from - position) : 0;
-                position += skipped;
-                if (position < from) { // the whole segment was before
-                    segment.close();
-                    continue;
-                }
-                parts.add(segment);
+        int first = 1;
+        for (; first <= header.segments; first++) {
+            SegmentIds.Meta meta = SegmentIds.meta(files, first);
+            if (meta == null || meta.start() != position || position + meta.length() > from) {
+                break;
             }
-        } catch (IOException | RuntimeException e) {
-            for (InputStream part : parts) {
-                part.close();
+            position += meta.length(); // wholly before: not even opened
+        }
+        for (int n = first; n <= header.segments; n++) {
+            if (!java.nio.file.Files.exists(files.segment(n))) {
+                throw new IOException(files.segment(n).getFileName() + " is missing: " + files.episodeLog.getFileName()
+                        + " continues " + header.segments + " segments, and the episodes of this one cannot be read");
             }
-            throw e;
         }
-        if (hot != null) {
-            parts.add(new HotStream(hot, physical(Math.max(from, header.base))));
+        return new Concatenation(first, Math.max(0, from - position), from);
+    }
+
+    /** Segments {@code next}.. then the hot file, skipping the first {@code skip} bytes of the segments' part. */
+    private final class Concatenation extends InputStream {
+        private int next;
+        private long skip;
+        private final long from;
+        private InputStream current;
+        private boolean hotOpened;
+
+        Concatenation(int next, long skip, long from) {
+            this.next = next;
+            this.skip = skip;
+            this.from = from;
         }
-        return new SequenceInputStream(Collections.enumeration(parts));
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            while (true) {
+                if (current == null && !advance()) {
+                    return -1;
+                }
+                int n = current.read(bytes, offset, length);
+                if (n != -1) {
+                    return n;
+                }
+                current.close();
+                current = null;
+            }
+        }
+
+        private boolean advance() throws IOException {
+            if (next <= header.segments) {
+                SkippingGzip segment = new SkippingGzip(java.nio.file.Files.newInputStream(files.segment(next++)));
+                skip -= segment.skipNBytes0(skip);
+                current = segment;
+                return true;
+            }
+            if (hot != null && !hotOpened) {
+                hotOpened = true;
+                current = new HotStream(hot, physical(Math.max(from, header.base)));
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (current != null) {
+                current.close();
+            }
+        }
     }
 
     /** The logical bytes {@code [from, to)}; the end of the last segment is kept in its index, so no decompression. */
@@ -182,16 +231,6 @@ final class SegmentedLog implements Closeable {
             out.write(buffer.array(), 0, buffer.position());
         }
         return out.toByteArray();
-    }
-
-    /** Segment {@code n}'s bytes, decompressed; a segment the header names must be there. */
-    private SkippingGzip segment(int n) throws IOException {
-        try {
-            return new SkippingGzip(java.nio.file.Files.newInputStream(files.segment(n)));
-        } catch (NoSuchFileException e) {
-            throw new IOException(files.segment(n).getFileName() + " is missing: " + files.episodeLog.getFileName()
-                    + " continues " + header.segments + " segments, and the episodes of this one cannot be read");
-        }
     }
 
     @Override

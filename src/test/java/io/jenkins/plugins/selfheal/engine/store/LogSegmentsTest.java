@@ -41,6 +41,13 @@ class LogSegmentsTest extends StoreTestBase {
         assertThat(Files.exists(dir.resolve("policy.episodes.000002.jsonl.gz"))).isTrue();
         assertThat(Files.exists(dir.resolve("policy.episodes.000001.ids"))).isTrue();
         assertThat(Files.size(store.episodeLog())).isLessThan(SMALL + 70_000);
+        if (Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            // as a plain new file (the log's were before its first move), not the owner-only of a temporary file
+            var plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+            for (String name : List.of("policy.episodes.jsonl", "policy.episodes.000001.jsonl.gz", "policy.episodes.000001.ids")) {
+                assertThat(Files.getPosixFilePermissions(dir.resolve(name))).as(name).isEqualTo(plain);
+            }
+        }
         SegmentFixtures.assertExactlyOnce(store(), ids);
         assertThat(warnings).isEmpty();
     }
@@ -73,6 +80,16 @@ class LogSegmentsTest extends StoreTestBase {
         assertThat(restarted.summary().total()).isEqualTo(ids.size() + 1);
         assertThat(store().read().episodes()).isEqualTo(ids.size() + 1);
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aMissingSegmentIsNamedNotSkipped() throws IOException {
+        SegmentFixtures.learn(store(), clock, 400);
+        Files.delete(dir.resolve("policy.episodes.000001.jsonl.gz"));
+
+        assertThatThrownBy(() -> store().readLog()).isInstanceOf(IOException.class)
+                .hasMessage("policy.episodes.000001.jsonl.gz is missing: policy.episodes.jsonl continues 2 segments, "
+                        + "and the episodes of this one cannot be read");
     }
 
     @Test
