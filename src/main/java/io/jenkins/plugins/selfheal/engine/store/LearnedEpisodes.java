@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -30,14 +29,17 @@ import java.util.zip.GZIPInputStream;
  * <p>A log of a million episodes has a million ids: they are kept as 64-bit hashes with the offset of
  * their line in two flat arrays (about 32 bytes an id, not the ~150 of a map of strings), and the log is
  * read in large blocks. Two ids with the same hash share a slot; the line read at the offset tells
- * them apart, and a full scan of the log finds the other one.
+ * them apart, and a full scan of the hot file finds the other one.
+ *
+ * <p>Only the hot file is scanned: the ids of the segments come from their indexes ({@link SegmentIds},
+ * sorted hashes, 8 bytes an id), so a restart costs the same at a million episodes as at ten thousand. A
+ * hash found in a segment's index is confirmed by reading that segment (a duplicate, or a collision).
  */
 final class LearnedEpisodes {
     private static final byte[] PREFIX = "{\"type\":\"episode\",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int BLOCK = 1 << 20;
 
     private final StoreFiles files;
-    private final Path log;
     private Object fileKey;
     private long scanned;
     /** Each id's last line in the hot file, by the id's hash. */
@@ -47,7 +49,6 @@ final class LearnedEpisodes {
 
     LearnedEpisodes(StoreFiles files) {
         this.files = files;
-        this.log = files.episodeLog;
     }
 
     /** The readable episode with {@code id} in the log, if there is one. */
@@ -97,7 +98,7 @@ final class LearnedEpisodes {
     private void catchUp() throws IOException {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(log, BasicFileAttributes.class);
+            attributes = Files.readAttributes(files.episodeLog, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             offsets.clear();
             segments.clear();
@@ -176,7 +177,7 @@ final class LearnedEpisodes {
     private Optional<LogEntry.EpisodeEntry> parse(byte[] line, int length, String id) {
         try {
             LogEntry entry = PolicyJson.readLogEntry(new String(line, 0, length, StandardCharsets.UTF_8),
-                    log.getFileName().toString());
+                    files.episodeLog.getFileName().toString());
             return entry instanceof LogEntry.EpisodeEntry e && id.equals(e.id()) ? Optional.of(e) : Optional.empty();
         } catch (PolicyFormatException e) {
             return Optional.empty();
@@ -189,7 +190,7 @@ final class LearnedEpisodes {
 
     /** Visits the whole lines from byte {@code from} on (or only the first); returns the offset after the last. */
     private long scan(long from, LineVisitor visitor, boolean firstOnly) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(files.episodeLog, StandardOpenOption.READ)) {
             ByteBuffer block = ByteBuffer.allocate(BLOCK);
             byte[] bytes = block.array();
             byte[] line = new byte[8192];

@@ -46,6 +46,11 @@ import java.util.function.Consumer;
  * derived from the log like the snapshot, and rebuilt from it when missing or not matching (see
  * {@link HistorySummaries}).
  *
+ * <p>The log's hot file does not grow without bound: past {@value LogRotation#SEGMENT_BYTES} bytes, the update
+ * that writes a snapshot moves it into the next immutable gzip segment beside it ({@link LogRotation}). Offsets
+ * ("the first {@code logBytes} bytes") count the log as one stream, segments then hot file ({@link SegmentedLog}),
+ * and everything that reads the whole log reads the segments too.
+ *
  * <p>The store remembers the policy after its last update and the log length it includes; while the
  * document is the one it last saw (same file, size and modification time) and the log has not shrunk,
  * the next update starts from it and replays only what others appended since, instead of parsing the
@@ -85,6 +90,7 @@ public final class PolicyStore {
         return files.policyFile;
     }
 
+    /** The episode log's hot file (the newest episodes; {@link #writeLog} streams the whole log, segments included). */
     public Path episodeLog() {
         return files.episodeLog;
     }
