@@ -55,8 +55,9 @@ final class LogRotation {
     static SegmentedLog.Header rotate(StoreFiles files, long cut) throws IOException {
         try (SegmentedLog log = SegmentedLog.open(files)) {
             SegmentedLog.Header old = log.header;
-            if (cut <= old.base() || cut > log.size()) {
-                throw new IllegalArgumentException("cut " + cut + " outside the hot file [" + old.base() + ", " + log.size() + "]");
+            if (cut <= old.base() || cut > log.size() || !log.endsLine(cut)) {
+                throw new IllegalArgumentException("cut " + cut + " is not a line end in the hot file [" + old.base() + ", "
+                        + log.size() + "]");
             }
             int n = old.segments() + 1;
             Path segment = files.segment(n);

@@ -100,6 +100,9 @@ final class SegmentedLog implements Closeable {
 
     /** Whether the log's byte before logical offset {@code offset} is a newline. */
     boolean endsLine(long offset) throws IOException {
+        if (offset == header.base && header.segments > 0) {
+            return true; // a segment ends where a line ends (LogRotation cuts only there)
+        }
         byte[] before = offset < 1 ? new byte[0] : range(offset - 1, offset);
         return before.length == 1 && before[0] == '\n';
     }

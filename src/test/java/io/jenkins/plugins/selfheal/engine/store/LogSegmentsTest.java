@@ -83,6 +83,24 @@ class LogSegmentsTest extends StoreTestBase {
     }
 
     @Test
+    void whatAViewReadsAfterARestartReadsNoSegment() throws IOException {
+        List<String> ids = SegmentFixtures.learn(store(), clock, 400);
+        String summary = SegmentFixtures.json(store().summary());
+        java.nio.file.Path away = Files.createDirectories(dir.resolve("away"));
+        try (var files = Files.list(dir)) {
+            // the indexes stay: the summary's checksum at a cut reads the last one's final bytes
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz")).toList()) {
+                Files.move(f, away.resolve(f.getFileName()));
+            }
+        }
+
+        PolicyStore restarted = store(); // what ViewJson reads: the policy and the summary
+        assertThat(restarted.read().episodes()).isEqualTo(ids.size());
+        assertThat(SegmentFixtures.json(restarted.summary())).isEqualTo(summary);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aMissingSegmentIsNamedNotSkipped() throws IOException {
         SegmentFixtures.learn(store(), clock, 400);
         Files.delete(dir.resolve("policy.episodes.000001.jsonl.gz"));
