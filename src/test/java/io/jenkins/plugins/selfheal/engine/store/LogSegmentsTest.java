@@ -101,6 +101,27 @@ class LogSegmentsTest extends StoreTestBase {
     }
 
     @Test
+    void aMissingOrDamagedIndexIsRebuiltFromItsSegment() throws IOException {
+        PolicyStore store = store();
+        SegmentFixtures.learn(store, clock, 400);
+        List<LogEntry> log = store.readLog();
+        java.nio.file.Path second = dir.resolve("policy.episodes.000002.ids");
+        byte[] intact = Files.readAllBytes(second);
+        Files.delete(dir.resolve("policy.episodes.000001.ids"));
+        byte[] damaged = intact.clone();
+        damaged[damaged.length - 12] ^= 1; // one bit of the last hash
+        Files.write(second, damaged);
+
+        LearnedEpisodes learned = new LearnedEpisodes(new StoreFiles(store.policyFile(), clock));
+        for (LogEntry entry : log) {
+            String id = ((LogEntry.EpisodeEntry) entry).id();
+            assertThat(learned.find(id)).as(id).isPresent();
+        }
+        assertThat(Files.readAllBytes(second)).isEqualTo(intact);
+        assertThat(dir.resolve("policy.episodes.000001.ids")).exists();
+    }
+
+    @Test
     void aMissingSegmentIsNamedNotSkipped() throws IOException {
         SegmentFixtures.learn(store(), clock, 400);
         Files.delete(dir.resolve("policy.episodes.000001.jsonl.gz"));
