@@ -142,6 +142,8 @@ final class HistorySummaries {
             // without the lock (an update holding it may be waiting for this object): any summary of a whole
             // prefix of the log is valid, and the checksum tells a reader which prefix it is
             write(summary, covered, false);
+        } catch (NoSuchFileException e) {
+            // an update under the lock removed our temporary file as a crash's leftover: it wrote its own summary
         } catch (IOException e) {
             warnings.accept("could not write " + files.summaryFile.getFileName() + " (" + e.getMessage()
                     + "); the history is rebuilt from the log until it can be written");
