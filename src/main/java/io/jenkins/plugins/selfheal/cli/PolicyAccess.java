@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -57,11 +56,7 @@ final class PolicyAccess {
         requireRebuildable(real);
         Path temp = Files.createTempDirectory("self-heal-read");
         try {
-            for (Path file : new Path[] {real.policyFile(), real.episodeLog(), real.summaryFile()}) {
-                if (Files.exists(file)) {
-                    Files.copy(file, temp.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
+            real.copyFilesTo(temp); // the log's segments too
         } catch (IOException e) {
             delete(temp);
             throw e;

@@ -38,6 +38,9 @@ final class FaultEpisodes {
     static final String STATE = "deployment_failure_DOWN";
     static final ActionKind ACTION = ActionKind.RETRY_DEPLOYMENT;
 
+    /** The heal's detail; a writer makes it long so its log reaches a snapshot (and a segment move) every few episodes. */
+    static volatile String detail = "redeployed";
+
     private FaultEpisodes() {
     }
 
@@ -48,7 +51,7 @@ final class FaultEpisodes {
     /** The draft a build keeps while waiting for feedback, made with the policy's current generation. */
     static Episode draft(String id, String generation) {
         Decision decision = new Decision("rl", STATE, ACTION, Choice.EXPLOIT, 0.1, Map.of(ACTION, 0.0), Set.of(ACTION));
-        HealAttempt step = new HealAttempt(decision, ActionResult.succeeded(Duration.ofSeconds(1), "redeployed"), "no_failure_UP",
+        HealAttempt step = new HealAttempt(decision, ActionResult.succeeded(Duration.ofSeconds(1), detail), "no_failure_UP",
                 true, Set.of());
         Observation initial = new Observation(Optional.of(Finding.crash("exit code 1")),
                 UptimeReading.down(List.of(), "connection refused"), STATE);

@@ -36,7 +36,13 @@ public final class KillWriter {
         }
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ReflectiveOperationException {
+        if (args.length > 1) { // the store's segment size, lowered so a short run moves its log into segments often
+            var field = Class.forName("io.jenkins.plugins.selfheal.engine.store.LogRotation").getDeclaredField("segmentBytes");
+            field.setAccessible(true);
+            field.set(null, Long.parseLong(args[1]));
+            FaultEpisodes.detail = "redeployed " + "x".repeat(7000); // a snapshot, and so a move, every ~9 episodes
+        }
         PolicyStore store = FaultEpisodes.store(Path.of(args[0]), w -> System.err.println("warning: " + w));
         warmUp(); // load the classes before the clock starts
         store.read();

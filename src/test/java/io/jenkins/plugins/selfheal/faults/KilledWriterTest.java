@@ -29,9 +29,21 @@ class KilledWriterTest extends PolicyFolderTest {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aWriterKilledAtRandomPointsLosesNoAcknowledgedEpisodeAndLearnsNoneTwice() throws Exception {
+        killWriters(KILLS, 0);
+    }
+
+    /** The same while the writers move the log into segments at every snapshot (about every 64 KiB of log). */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aWriterKilledWhileItMovesTheLogIntoSegmentsLosesNothingEither() throws Exception {
+        killWriters(Math.max(20, KILLS / 4), 4096);
+        assertThat(dir.resolve("policy.episodes.000001.jsonl.gz")).exists();
+    }
+
+    private void killWriters(int kills, long segmentBytes) throws Exception {
         long seed = Long.getLong("selfheal.faults.seed", System.nanoTime());
         Random random = new Random(seed);
-        System.out.println("KilledWriterTest: " + KILLS + " kills, seed " + seed);
+        System.out.println("KilledWriterTest: " + kills + " kills, seed " + seed + ", segments past " + segmentBytes);
         Path policy = dir.resolve("policy.json");
         Path archive = dir.resolve("writer.jsa");
         Files.createDirectories(dir.resolve("warm-up"));
@@ -46,12 +58,12 @@ class KilledWriterTest extends PolicyFolderTest {
         // the next two writers start their JVMs while one works, so the kills come fast
         java.util.ArrayDeque<WriterProcess> spares = new java.util.ArrayDeque<>();
         for (int i = 0; i < 2; i++) {
-            spares.add(WriterProcess.start(policy, archive, dir.resolve("writer-" + i + ".err")));
+            spares.add(WriterProcess.start(policy, archive, dir.resolve("writer-" + i + ".err"), segmentBytes));
         }
-        for (int kill = 0; kill < KILLS; kill++) {
+        for (int kill = 0; kill < kills; kill++) {
             WriterProcess current = spares.remove().awaitReady();
             current.go(acknowledged + 1, -1, "e");
-            spares.add(WriterProcess.start(policy, archive, dir.resolve("writer-" + (kill % 3) + ".err")));
+            spares.add(WriterProcess.start(policy, archive, dir.resolve("writer-" + (kill % 3) + ".err"), segmentBytes));
             // every other writer first gets one episode through, so the run makes progress on any machine;
             // the fault itself: SIGKILL after a random time (0-40 ms: before, between or inside updates)
             if (kill % 2 == 0) {
@@ -71,6 +83,8 @@ class KilledWriterTest extends PolicyFolderTest {
             assertThat(loaded.episodes()).as("after kill %d (seed %d): episodes counted once", kill, seed).isEqualTo(n);
             assertThat(loaded.table().entry(STATE, ACTION).visits()).as("after kill %d (seed %d): learned once", kill, seed)
                     .isEqualTo(n);
+            assertThat(store().summary().total()).as("after kill %d (seed %d): the summary counts each once", kill, seed)
+                    .isEqualTo(n);
             if (n - 1 > acknowledged) {
                 durableButUnacknowledged++;
             }
@@ -80,7 +94,7 @@ class KilledWriterTest extends PolicyFolderTest {
         }
         System.out.printf("KilledWriterTest: %d kills in %.1f s; %d episodes acknowledged; %d kills after a durable but "
                         + "unacknowledged episode (its retry learned nothing); %d warnings (torn lines repaired)%n",
-                KILLS, (System.nanoTime() - started) / 1e9, acknowledged + 1, durableButUnacknowledged, warnings.size());
-        assertThat(acknowledged).as("the writers made progress").isGreaterThan(KILLS / 4);
+                kills, (System.nanoTime() - started) / 1e9, acknowledged + 1, durableButUnacknowledged, warnings.size());
+        assertThat(acknowledged).as("the writers made progress").isGreaterThan(kills / 4);
     }
 }

@@ -31,6 +31,11 @@ final class WriterProcess {
      * does not exist yet (the writer must then exit normally), else starts from it.
      */
     static WriterProcess start(Path policy, Path archive, Path errors) throws IOException {
+        return start(policy, archive, errors, 0);
+    }
+
+    /** As above; a {@code segmentBytes} above 0 makes the writer's store move its hot log into segments past that size. */
+    static WriterProcess start(Path policy, Path archive, Path errors, long segmentBytes) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx64m", "-Xshare:auto"));
         String classPath = System.getProperty("java.class.path");
@@ -39,6 +44,9 @@ final class WriterProcess {
             classPath = ArchivableClassPath.of(archive.resolveSibling(archive.getFileName() + ".classes.jar"));
         }
         command.addAll(List.of("-cp", classPath, KillWriter.class.getName(), policy.toString()));
+        if (segmentBytes > 0) {
+            command.add(String.valueOf(segmentBytes));
+        }
         return new WriterProcess(new ProcessBuilder(command).redirectError(errors.toFile()).start(), errors);
     }
 

@@ -52,16 +52,18 @@ final class ViewBench {
         int states = settings.smoke() ? 50 : 1_000;
         int[] sizes = settings.smoke() ? new int[] {200, 2_000} : new int[] {10_000, 100_000, 1_000_000};
         int runs = settings.smoke() ? 3 : 15;
-        StringBuilder table = new StringBuilder("| episodes | log | generated in | view cold (new store) | view after an append "
+        StringBuilder table = new StringBuilder("| episodes | log | on disk: hot file + segments | generated in | view cold (new store) | view after an append "
                 + "| view cached | view.json | peak heap (view, " + VIEW_HEAP + ") | peak RSS (view JVM) "
                 + "| learn: first after restart | learn: warm | peak RSS (learn JVM) |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         long[] logBytes = new long[sizes.length];
         long[] generated = new long[sizes.length];
+        String[] onDisk = new String[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             long start = System.nanoTime();
             logBytes[i] = generate(file(sizes[i]), states, sizes[i]);
             generated[i] = System.nanoTime() - start;
+            onDisk[i] = onDisk(file(sizes[i]));
         }
         // rounds over all sizes, so a machine busy with other work slows every size alike; medians of the rounds
         int rounds = settings.smoke() ? 1 : 3;
@@ -90,7 +92,7 @@ final class ViewBench {
             Map<String, String> v = view.get(i);
             Map<String, String> l = learn.get(i);
             table.append("| ").append(String.format("%,d", sizes[i])).append(" | ").append(Stats.mib(logBytes[i])).append(" | ")
-                    .append(Stats.ms(generated[i])).append(" | ").append(ms(v, "cold_ns")).append(" | ")
+                    .append(onDisk[i]).append(" | ").append(Stats.ms(generated[i])).append(" | ").append(ms(v, "cold_ns")).append(" | ")
                     .append(ms(v, "appended_ns")).append(" | ").append(ms(v, "cached_ns")).append(" | ")
                     .append(Stats.kib(Long.parseLong(v.get("json_bytes")))).append(" | ")
                     .append(Stats.mib(Long.parseLong(v.get("heap_peak_bytes")))).append(" | ")
@@ -112,8 +114,9 @@ final class ViewBench {
         double lastMs = Long.parseLong(last.get("appended_ns")) / 1e6;
         double lastHeap = Long.parseLong(last.get("heap_peak_bytes")) / 1048576.0;
         return table + "\n" + states + " states × " + ActionKind.values().length + " actions. Each size is generated "
-                + "directly in the store's files (`BulkHistory`: the log in its serialised form, the snapshot and the "
-                + "history summary as of its end) and measured in its own JVM: the view child runs with `" + VIEW_HEAP
+                + "directly in the store's files (`BulkHistory`: the log in its serialised form, moved into gzip segments "
+                + "whenever the hot file passes " + Stats.mib(BulkHistory.SEGMENT_BYTES) + " as the store's updates do, "
+                + "the snapshot and the history summary as of its end) and measured in its own JVM: the view child runs with `" + VIEW_HEAP
                 + "` (a view that did not fit would fail the run), the learn child with `-Xmx1g`. Times are medians of "
                 + runs + " views (or learned episodes) in each of " + rounds + " JVMs per size and kind, run in rounds over the sizes (the median of "
                 + "the rounds is shown), so load from other work on the machine slows every size alike.\n\n"
@@ -123,16 +126,16 @@ final class ViewBench {
                 + "builds the view again (reads the one new line).\n"
                 + "- **view cached**: nothing changed since the last view (the job's main page trend box and every "
                 + "further visit).\n"
-                + "- **learn: first after restart**: the first `update` of a new store, which reads every episode id "
-                + "of the log once (so an episode is never learned twice); **warm** is every later one.\n\n"
+                + "- **learn: first after restart**: the first `update` of a new store, which learns the ids the log "
+                + "holds (so an episode is never learned twice) from the segments' id indexes and the hot file; **warm** "
+                + "is every later one.\n\n"
                 + "Ratios " + largest + " ÷ " + smallest + ": view after an append " + Stats.ratio(time) + ", view cold "
                 + Stats.ratio(cold) + ", peak heap " + Stats.ratio(memory) + ", learn warm " + Stats.ratio(warm)
                 + ", first learn after restart " + Stats.ratio(firstLearnRatio) + ".\n\n"
                 + "Learning is bounded by its one fsync of the log (milliseconds, noisy on a loaded machine), not by the "
-                + "history, except for the first update after a restart: it reads every episode id of the log once (so an "
-                + "episode is never learned twice), about 1 GB and 32 MB of id index at a million episodes. Keeping that "
-                + "index in a file beside the log, or moving old episodes into segments with their own index, would make "
-                + "it independent of the history; neither is done yet.\n\n"
+                + "history. The first update after a restart reads the hot file (at most " + Stats.mib(BulkHistory.SEGMENT_BYTES)
+                + " plus what was appended since its last move) and each segment's id index (8 bytes an episode), never the "
+                + "segments themselves.\n\n"
                 + "- Goal view time ratio " + largest + " ÷ " + smallest + " ≤ 1.2: " + Stats.met(time <= 1.2) + " ("
                 + Stats.ratio(time) + ")\n"
                 + "- Goal view memory ratio " + largest + " ÷ " + smallest + " ≤ 1.2: " + Stats.met(memory <= 1.2) + " ("
@@ -142,6 +145,23 @@ final class ViewBench {
                 + "- Goal learning one episode at " + largest + " no slower than at " + smallest + " (warm, ≤ 1.2×): "
                 + Stats.met(warm <= 1.2) + " (" + Stats.ratio(warm) + "; the first after a restart: "
                 + Stats.ratio(firstLearnRatio) + ")\n";
+    }
+
+    /** The hot file's and the segments' sizes on disk (segment indexes included). */
+    private static String onDisk(Path policy) throws IOException {
+        long hot = Files.size(policy.resolveSibling("policy.episodes.jsonl"));
+        long segments = 0;
+        int count = 0;
+        try (var files = Files.list(policy.getParent())) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("policy.episodes.0") && (name.endsWith(".jsonl.gz") || name.endsWith(".ids"))) {
+                    segments += Files.size(p);
+                    count += name.endsWith(".gz") ? 1 : 0;
+                }
+            }
+        }
+        return Stats.mib(hot) + " + " + count + " × (gz + ids) " + Stats.mib(segments);
     }
 
     private Path file(int size) {

@@ -102,7 +102,7 @@ public final class AtomicFiles {
      * Temporary files are created owner-only; the file it replaces keeps its permissions, and a new
      * file gets the usual {@code rw-r--r--} (a report or policy others may read).
      */
-    private static void readableLikeAPlainFile(Path temp, Path target) throws IOException {
+    static void readableLikeAPlainFile(Path temp, Path target) throws IOException {
         if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
             return;
         }

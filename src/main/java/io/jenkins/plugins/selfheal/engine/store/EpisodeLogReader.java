@@ -8,13 +8,9 @@ import io.jenkins.plugins.selfheal.engine.learn.RewardPolicy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,26 +23,24 @@ final class EpisodeLogReader {
     private EpisodeLogReader() {
     }
 
-    /** Every readable entry, patches included; unreadable lines are reported and skipped. */
-    static List<LogEntry> read(Path log, Consumer<String> warnings) throws IOException {
+    /** Every readable entry of the whole log (its segments, then the hot file), patches included; unreadable lines are reported and skipped. */
+    static List<LogEntry> read(StoreFiles files, Consumer<String> warnings) throws IOException {
         List<LogEntry> entries = new ArrayList<>();
-        if (!Files.exists(log)) {
-            return entries;
-        }
-        // bytes that are not UTF-8 (a torn or garbage tail) become U+FFFD: that line is skipped, not the whole log
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(log),
-                StandardCharsets.UTF_8))) {
-            String line;
-            long number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    entries.add(PolicyJson.readLogEntry(line, log.getFileName() + ":" + number));
-                } catch (PolicyFormatException e) {
-                    warnings.accept("skipped unreadable episode log line: " + e.getMessage());
+        long[] number = {0};
+        try (SegmentedLog log = SegmentedLog.open(files)) {
+            // bytes that are not UTF-8 (a torn or garbage tail) become U+FFFD: that line is skipped, not the whole log
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(log.from(0), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    number[0]++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        entries.add(PolicyJson.readLogEntry(line, files.episodeLog.getFileName() + ":" + number[0]));
+                    } catch (PolicyFormatException e) {
+                        warnings.accept("skipped unreadable episode log line: " + e.getMessage());
+                    }
                 }
             }
         }
@@ -54,7 +48,7 @@ final class EpisodeLogReader {
     }
 
     /**
-     * The entries of the whole lines from byte {@code from} up to the end of the log.
+     * The entries of the whole lines from logical byte {@code from} up to the end of the log.
      *
      * @param end        the offset just after the last whole line read (a line still being written, or torn
      *                   by a crash, has no newline yet and is left for later)
@@ -63,31 +57,17 @@ final class EpisodeLogReader {
     record Tail(List<LogEntry> entries, long end, int unreadable) {
     }
 
-    static Tail readTail(Path log, long from, Consumer<String> warnings) throws IOException {
-        byte[] bytes;
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size <= from) {
-                return new Tail(List.of(), from, 0);
-            }
-            if (size - from > Integer.MAX_VALUE - 16) {
-                throw new IOException(log + ": the log tail after the snapshot is too large to replay at once");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
-            long position = from;
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, position);
-                if (n < 0) {
-                    break;
-                }
-                position += n;
-            }
-            bytes = buffer.array();
-            if (buffer.position() < bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, buffer.position());
-            }
-        } catch (NoSuchFileException e) {
+    static Tail readTail(SegmentedLog log, long from, Consumer<String> warnings) throws IOException {
+        long size = log.size();
+        if (size <= from) {
             return new Tail(List.of(), from, 0);
+        }
+        if (size - from > Integer.MAX_VALUE - 16) {
+            throw new IOException("the episode log's tail after the snapshot is too large to replay at once");
+        }
+        byte[] bytes;
+        try (InputStream in = log.from(from)) {
+            bytes = in.readNBytes((int) (size - from));
         }
         List<LogEntry> entries = new ArrayList<>();
         int unreadable = 0;
@@ -99,7 +79,7 @@ final class EpisodeLogReader {
             String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
             if (!line.isBlank()) {
                 try {
-                    entries.add(PolicyJson.readLogEntry(line, log.getFileName() + " at byte " + (from + start)));
+                    entries.add(PolicyJson.readLogEntry(line, log.name() + " at byte " + (from + start)));
                 } catch (PolicyFormatException e) {
                     unreadable++;
                     warnings.accept("skipped unreadable episode log line: " + e.getMessage());
@@ -111,22 +91,27 @@ final class EpisodeLogReader {
     }
 
     /**
-     * Streams the entries of the whole lines from byte {@code from} on to {@code sink}, one at a time (a log
-     * of a million episodes is never held at once); returns the offset after the last whole line.
-     * Unreadable lines are reported and skipped.
+     * Streams the entries of the whole lines from logical byte {@code from} on to {@code sink}, one at a time (a
+     * log of a million episodes is never held at once), segments and hot file in order; returns the offset after
+     * the last whole line. Unreadable lines are reported and skipped.
      */
-    static long stream(Path log, long from, Consumer<String> warnings, Consumer<LogEntry> sink) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            channel.position(from);
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    static long stream(StoreFiles files, long from, Consumer<String> warnings, Consumer<LogEntry> sink) throws IOException {
+        try (SegmentedLog log = SegmentedLog.open(files)) {
+            return stream(log, from, warnings, sink);
+        }
+    }
+
+    static long stream(SegmentedLog log, long from, Consumer<String> warnings, Consumer<LogEntry> sink) throws IOException {
+        try (InputStream in = log.from(from)) {
+            byte[] buffer = new byte[1 << 16];
             byte[] line = new byte[1 << 12];
             int length = 0;
             long start = from;
             long position = from;
-            while (channel.read(buffer) > 0) {
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    byte b = buffer.get();
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
                     position++;
                     if (b != '\n') {
                         if (length == line.length) {
@@ -138,7 +123,7 @@ final class EpisodeLogReader {
                     String text = new String(line, 0, length, StandardCharsets.UTF_8);
                     if (!text.isBlank()) {
                         try {
-                            sink.accept(PolicyJson.readLogEntry(text, log.getFileName() + " at byte " + start));
+                            sink.accept(PolicyJson.readLogEntry(text, log.name() + " at byte " + start));
                         } catch (PolicyFormatException e) {
                             warnings.accept("skipped unreadable episode log line: " + e.getMessage());
                         }
@@ -146,11 +131,8 @@ final class EpisodeLogReader {
                     length = 0;
                     start = position;
                 }
-                buffer.clear();
             }
             return start; // a line without its newline yet is read next time
-        } catch (NoSuchFileException e) {
-            return from;
         }
     }
 

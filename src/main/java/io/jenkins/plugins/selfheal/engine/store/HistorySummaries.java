@@ -4,11 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jenkins.plugins.selfheal.engine.store.StoreFiles.Stamp;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,7 +27,7 @@ final class HistorySummaries {
     static final String FORMAT = "self-heal-summary";
     static final int VERSION = 1;
     /** How many bytes before {@code logBytes} the checksum covers. */
-    private static final int CHECKED = 4096;
+    static final int CHECKED = 4096;
 
     /** The file's form. */
     @JsonPropertyOrder({"format", "version", "logBytes", "checksum", "summary"})
@@ -56,11 +53,31 @@ final class HistorySummaries {
             forget();
             return new HistorySummary();
         }
-        if (summary == null || !Objects.equals(logKey, log.fileKey()) || log.size() < covered) {
-            load(log);
+        try (SegmentedLog opened = SegmentedLog.open(files)) { // offsets are logical: the same across a rotation
+            if (summary == null || !Objects.equals(logKey, log.fileKey()) || opened.size() < covered) {
+                load(log, opened);
+            }
+            covered = EpisodeLogReader.stream(opened, covered, unreported -> { }, this::apply);
         }
-        covered = EpisodeLogReader.stream(files.episodeLog, covered, unreported -> { }, this::apply);
         return summary.copy();
+    }
+
+    /**
+     * Before an update takes the lock: a summary not loaded yet (a new store, or one that must be rebuilt from
+     * the whole log) is read now, so the update under the lock replays only the log's tail. The log is
+     * append-only and segments never change, so what is read here stays true; failures are left to the update.
+     */
+    void prepare() {
+        synchronized (this) {
+            if (summary != null) {
+                return;
+            }
+        }
+        try {
+            current();
+        } catch (IOException | RuntimeException e) {
+            forget(); // read again, and reported, under the lock
+        }
     }
 
     /**
@@ -81,10 +98,19 @@ final class HistorySummaries {
         forget();
     }
 
+    /** A rotation replaced the hot file (under the lock): the log's logical bytes, and so this summary, are unchanged. */
+    synchronized void rotated() throws IOException {
+        Stamp log = Stamp.of(files.episodeLog);
+        if (summary != null && log != null) {
+            logKey = log.fileKey();
+        }
+    }
+
     /** Writes the summary as of the whole log (under the lock, with a snapshot of the same length). */
-    synchronized void save() throws IOException {
+    synchronized long save() throws IOException {
         current();
         write(summary, covered, true);
+        return covered;
     }
 
     private void apply(LogEntry entry) {
@@ -101,9 +127,9 @@ final class HistorySummaries {
         logKey = null;
     }
 
-    private void load(Stamp log) throws IOException {
+    private void load(Stamp log, SegmentedLog opened) throws IOException {
         logKey = log.fileKey();
-        Saved saved = readFile(log.size());
+        Saved saved = readFile(opened.size());
         if (saved != null) {
             summary = saved.summary();
             covered = saved.logBytes();
@@ -111,11 +137,13 @@ final class HistorySummaries {
         }
         // missing or not matching the log: rebuilt from the whole log, streamed, and kept for next time
         summary = new HistorySummary();
-        covered = EpisodeLogReader.stream(files.episodeLog, 0, unreported -> { }, this::apply);
+        covered = EpisodeLogReader.stream(opened, 0, unreported -> { }, this::apply);
         try {
             // without the lock (an update holding it may be waiting for this object): any summary of a whole
             // prefix of the log is valid, and the checksum tells a reader which prefix it is
             write(summary, covered, false);
+        } catch (NoSuchFileException e) {
+            // an update under the lock removed our temporary file as a crash's leftover: it wrote its own summary
         } catch (IOException e) {
             warnings.accept("could not write " + files.summaryFile.getFileName() + " (" + e.getMessage()
                     + "); the history is rebuilt from the log until it can be written");
@@ -153,19 +181,21 @@ final class HistorySummaries {
         AtomicFiles.writeSnapshot(files.summaryFile, json);
     }
 
-    /** A CRC-32 of up to {@value #CHECKED} bytes of the log before {@code end}, with their count. */
+    /**
+     * A CRC-32 of up to {@value #CHECKED} logical bytes of the log before {@code end}, with their count (the
+     * last segment's index keeps its last bytes, so a summary at a rotation's cut is checked without decompressing).
+     */
     private long checksum(long end) throws IOException {
         int length = (int) Math.min(CHECKED, end);
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        try (FileChannel channel = FileChannel.open(files.episodeLog, StandardOpenOption.READ)) {
-            while (buffer.hasRemaining() && channel.read(buffer, end - length + buffer.position()) > 0) {
-                // reads until full or the end of the file
+        byte[] bytes;
+        try (SegmentedLog log = SegmentedLog.open(files)) {
+            if (!log.exists()) {
+                return -1;
             }
-        } catch (NoSuchFileException e) {
-            return -1;
+            bytes = log.range(end - length, end);
         }
         CRC32 crc = new CRC32();
-        crc.update(buffer.array(), 0, buffer.position());
-        return crc.getValue() << 16 | buffer.position();
+        crc.update(bytes, 0, bytes.length);
+        return crc.getValue() << 16 | bytes.length;
     }
 }

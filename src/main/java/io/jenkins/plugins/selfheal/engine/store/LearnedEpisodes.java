@@ -1,17 +1,21 @@
 package io.jenkins.plugins.selfheal.engine.store;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Which episode ids the episode log holds, so an episode is learned at most once even when its
@@ -25,20 +29,26 @@ import java.util.Optional;
  * <p>A log of a million episodes has a million ids: they are kept as 64-bit hashes with the offset of
  * their line in two flat arrays (about 32 bytes an id, not the ~150 of a map of strings), and the log is
  * read in large blocks. Two ids with the same hash share a slot; the line read at the offset tells
- * them apart, and a full scan of the log finds the other one.
+ * them apart, and a full scan of the hot file finds the other one.
+ *
+ * <p>Only the hot file is scanned: the ids of the segments come from their indexes ({@link SegmentIds},
+ * sorted hashes, 8 bytes an id), so a restart costs the same at a million episodes as at ten thousand. A
+ * hash found in a segment's index is confirmed by reading that segment (a duplicate, or a collision).
  */
 final class LearnedEpisodes {
     private static final byte[] PREFIX = "{\"type\":\"episode\",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int BLOCK = 1 << 20;
 
-    private final Path log;
+    private final StoreFiles files;
     private Object fileKey;
     private long scanned;
-    /** Each id's last line in the log, by the id's hash. */
+    /** Each id's last line in the hot file, by the id's hash. */
     private final IdIndex offsets = new IdIndex();
+    /** The sorted id hashes of segments 1..n (immutable, so kept across rotations). */
+    private final List<long[]> segments = new ArrayList<>();
 
-    LearnedEpisodes(Path log) {
-        this.log = log;
+    LearnedEpisodes(StoreFiles files) {
+        this.files = files;
     }
 
     /** The readable episode with {@code id} in the log, if there is one. */
@@ -46,11 +56,8 @@ final class LearnedEpisodes {
         catchUp();
         long key = hash(id.getBytes(StandardCharsets.UTF_8), 0, -1);
         long offset = offsets.get(key);
-        if (offset < 0) {
-            return Optional.empty();
-        }
-        Optional<LogEntry.EpisodeEntry> found = readAt(offset, id);
-        if (found.isEmpty()) { // a torn line, or another id with the same hash: the last readable line of this id, if any
+        Optional<LogEntry.EpisodeEntry> found = offset < 0 ? Optional.empty() : readAt(offset, id);
+        if (offset >= 0 && found.isEmpty()) { // a torn line, or another id with the same hash: the last readable line of this id, if any
             long[] readable = {-1};
             scan(0, (line, length, at) -> {
                 if (parse(line, length, id).isPresent()) {
@@ -61,34 +68,75 @@ final class LearnedEpisodes {
                 found = readAt(readable[0], id);
             }
         }
+        for (int n = segments.size(); found.isEmpty() && n >= 1; n--) {
+            if (Arrays.binarySearch(segments.get(n - 1), key) >= 0) {
+                found = inSegment(n, id); // rare: an episode learned again long after, or two ids with one hash
+            }
+        }
+        return found;
+    }
+
+    /** The last readable line of {@code id} in segment {@code n}. */
+    private Optional<LogEntry.EpisodeEntry> inSegment(int n, String id) throws IOException {
+        Optional<LogEntry.EpisodeEntry> found = Optional.empty();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(files.segment(n)), 1 << 16), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.contains(id)) {
+                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                    Optional<LogEntry.EpisodeEntry> match = parse(bytes, bytes.length, id);
+                    if (match.isPresent()) {
+                        found = match;
+                    }
+                }
+            }
+        }
         return found;
     }
 
     private void catchUp() throws IOException {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(log, BasicFileAttributes.class);
+            attributes = Files.readAttributes(files.episodeLog, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             offsets.clear();
+            segments.clear();
             scanned = 0;
             fileKey = null;
             return;
         }
         if (!Objects.equals(fileKey, attributes.fileKey()) || attributes.size() < scanned) {
-            offsets.clear(); // replaced or truncated: start over
-            scanned = 0;
+            offsets.clear(); // replaced (a rotation) or truncated: the segments it names, then its own lines
+            SegmentedLog.Header header;
+            try (SegmentedLog opened = SegmentedLog.open(files)) {
+                header = opened.header;
+            }
+            if (segments.size() > header.segments()) {
+                segments.clear(); // another log: its segments are others
+            }
+            long start = 0;
+            for (int n = 1; n <= header.segments(); n++) {
+                SegmentIds.Meta meta = SegmentIds.meta(files, n);
+                if (n > segments.size()) {
+                    segments.add(SegmentIds.hashes(files, n, start));
+                    meta = SegmentIds.meta(files, n);
+                }
+                start = meta == null ? start : meta.start() + meta.length();
+            }
+            scanned = header.length();
             fileKey = attributes.fileKey();
         }
         scanned = scan(scanned, (line, length, at) -> {
-            long key = keyOf(line, length);
+            long key = idKey(line, length);
             if (key != 0) {
                 offsets.put(key, at);
             }
         }, false);
     }
 
-    /** The hash of an episode line's id, or 0 when the line is not an episode. */
-    private long keyOf(byte[] line, int length) {
+    /** The hash of an episode line's id, or 0 when the line is not an episode (the segments' index keeps these). */
+    static long idKey(byte[] line, int length) {
         if (startsWith(line, length, PREFIX)) {
             int end = PREFIX.length;
             while (end < length && line[end] != '"' && line[end] != '\\') {
@@ -103,7 +151,7 @@ final class LearnedEpisodes {
             return 0;
         }
         try {
-            return PolicyJson.readLogEntry(text, log.getFileName().toString()) instanceof LogEntry.EpisodeEntry e
+            return PolicyJson.readLogEntry(text, "episode log") instanceof LogEntry.EpisodeEntry e
                     && e.id() != null ? hash(e.id().getBytes(StandardCharsets.UTF_8), 0, -1) : 0;
         } catch (PolicyFormatException e) {
             return 0;
@@ -129,7 +177,7 @@ final class LearnedEpisodes {
     private Optional<LogEntry.EpisodeEntry> parse(byte[] line, int length, String id) {
         try {
             LogEntry entry = PolicyJson.readLogEntry(new String(line, 0, length, StandardCharsets.UTF_8),
-                    log.getFileName().toString());
+                    files.episodeLog.getFileName().toString());
             return entry instanceof LogEntry.EpisodeEntry e && id.equals(e.id()) ? Optional.of(e) : Optional.empty();
         } catch (PolicyFormatException e) {
             return Optional.empty();
@@ -142,7 +190,7 @@ final class LearnedEpisodes {
 
     /** Visits the whole lines from byte {@code from} on (or only the first); returns the offset after the last. */
     private long scan(long from, LineVisitor visitor, boolean firstOnly) throws IOException {
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(files.episodeLog, StandardOpenOption.READ)) {
             ByteBuffer block = ByteBuffer.allocate(BLOCK);
             byte[] bytes = block.array();
             byte[] line = new byte[8192];

@@ -103,8 +103,14 @@ final class PolicyLoader {
         if (locked) {
             files.terminateTornLine();
         }
-        Stamp log = Stamp.of(files.episodeLog);
-        long logSize = log == null ? 0 : log.size();
+        Stamp log = Stamp.of(files.episodeLog); // before opening: a rotation in between makes the stamp stale, never wrong
+        try (SegmentedLog opened = SegmentedLog.open(files)) {
+            return load(locked, log, opened);
+        }
+    }
+
+    private Loaded load(boolean locked, Stamp log, SegmentedLog opened) throws IOException {
+        long logSize = opened.size(); // logical: the segments' bytes and the hot file's after its header
         Stamp document = Stamp.of(files.policyFile);
         Cache remembered = cache;
         if (locked && remembered != null && document != null && document.equals(remembered.document())
@@ -112,7 +118,7 @@ final class PolicyLoader {
                 && logSize >= remembered.logBytes()) {
             Policy policy = remembered.policy();
             cache = null; // handed to the change: remembered again once the update is saved
-            long end = replay(policy, remembered.logBytes(), true);
+            long end = replay(opened, policy, remembered.logBytes(), true);
             return new Loaded(policy, Math.abs(end), remembered.document(), remembered.docLogBytes(),
                     remembered.docSize(), end < 0);
         }
@@ -154,7 +160,7 @@ final class PolicyLoader {
             return new Loaded(policy, logSize, document, logSize, bytes.length, true); // the conversion must follow
         }
         long included = snapshot.logBytes();
-        if (included > logSize || (included > 0 && !files.endsLine(included))) {
+        if (included > logSize || (included > 0 && !opened.endsLine(included))) {
             requireLock(locked);
             Path aside = files.backupPath("ahead");
             Files.move(files.policyFile, aside);
@@ -164,7 +170,7 @@ final class PolicyLoader {
                     + " (truncated or replaced?); moved it to " + aside.getFileName()
                     + " and rebuilt the policy from the log (" + entries + " entries)", logSize);
         }
-        long end = replay(policy, included, locked);
+        long end = replay(opened, policy, included, locked);
         return new Loaded(policy, Math.abs(end), document, included, bytes.length, end < 0);
     }
 
@@ -172,11 +178,11 @@ final class PolicyLoader {
      * Applies the log's whole lines after byte {@code from}; returns the offset after them, negated when
      * a line could not be read or replayed (reported; a snapshot then moves past it).
      */
-    private long replay(Policy policy, long from, boolean locked) throws IOException {
+    private long replay(SegmentedLog log, Policy policy, long from, boolean locked) throws IOException {
         Consumer<String> report = locked ? warnings : w -> {
             throw new NeedsLock();
         };
-        EpisodeLogReader.Tail tail = EpisodeLogReader.readTail(files.episodeLog, from, report);
+        EpisodeLogReader.Tail tail = EpisodeLogReader.readTail(log, from, report);
         boolean skipped = tail.unreadable() > 0;
         for (LogEntry entry : tail.entries()) {
             try {
@@ -191,7 +197,7 @@ final class PolicyLoader {
 
     /** Rebuilds from the whole log (under the lock), then warns; a snapshot follows. */
     private Loaded rebuild(java.util.function.IntFunction<String> warning, long logSize) throws IOException {
-        List<LogEntry> entries = EpisodeLogReader.read(files.episodeLog, warnings);
+        List<LogEntry> entries = EpisodeLogReader.read(files, warnings);
         if (warning != null) {
             warnings.accept(warning.apply(entries.size()));
         }

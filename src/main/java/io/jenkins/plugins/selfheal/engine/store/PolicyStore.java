@@ -4,8 +4,11 @@ import io.jenkins.plugins.selfheal.engine.episode.Episode;
 import io.jenkins.plugins.selfheal.engine.learn.QTable;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -42,6 +45,11 @@ import java.util.function.Consumer;
  * reads it plus the log after it, so a page costs the same at a million episodes as at a hundred. It is
  * derived from the log like the snapshot, and rebuilt from it when missing or not matching (see
  * {@link HistorySummaries}).
+ *
+ * <p>The log's hot file does not grow without bound: past {@value LogRotation#SEGMENT_BYTES} bytes, the update
+ * that writes a snapshot moves it into the next immutable gzip segment beside it ({@link LogRotation}). Offsets
+ * ("the first {@code logBytes} bytes") count the log as one stream, segments then hot file ({@link SegmentedLog}),
+ * and everything that reads the whole log reads the segments too.
  *
  * <p>The store remembers the policy after its last update and the log length it includes; while the
  * document is the one it last saw (same file, size and modification time) and the log has not shrunk,
@@ -82,6 +90,7 @@ public final class PolicyStore {
         return files.policyFile;
     }
 
+    /** The episode log's hot file (the newest episodes; {@link #writeLog} streams the whole log, segments included). */
     public Path episodeLog() {
         return files.episodeLog;
     }
@@ -149,7 +158,54 @@ public final class PolicyStore {
      * bookkeeping, are left out); unreadable lines are reported and skipped.
      */
     public List<LogEntry> readLog() throws IOException {
-        return EpisodeLogReader.history(EpisodeLogReader.read(files.episodeLog, warnings));
+        return EpisodeLogReader.history(EpisodeLogReader.read(files, warnings));
+    }
+
+    /**
+     * Writes the whole episode log, as one JSON-lines stream, to {@code out}: its segments decompressed, then the
+     * hot file after its header (what {@code episodes.jsonl} downloads). Reads without the lock: the hot file is
+     * opened once, so a rotation meanwhile changes nothing of what is written.
+     */
+    public void writeLog(OutputStream out) throws IOException {
+        try (SegmentedLog log = SegmentedLog.open(files); InputStream in = log.from(0)) {
+            in.transferTo(out);
+        }
+    }
+
+    /**
+     * Copies this policy's files into {@code folder} under their own names (document, episode log with the
+     * segments it names and their indexes, summary), for a reader that must change nothing here. The hot log
+     * is copied before the segments its copy names: segments never change, so the copy is consistent even
+     * when a rotation runs meanwhile. Segments are hard-linked where the file system allows it.
+     */
+    public void copyFilesTo(Path folder) throws IOException {
+        for (Path file : new Path[] {files.policyFile, files.episodeLog, files.summaryFile}) {
+            copy(file, folder.resolve(file.getFileName()), false);
+        }
+        StoreFiles copied = new StoreFiles(folder.resolve(files.policyFile.getFileName()), clock);
+        int segments;
+        try (SegmentedLog log = SegmentedLog.open(copied)) {
+            segments = log.header.segments();
+        }
+        for (int n = 1; n <= segments; n++) {
+            copy(files.segment(n), copied.segment(n), true);
+            copy(files.segmentIds(n), copied.segmentIds(n), true);
+        }
+    }
+
+    private static void copy(Path from, Path to, boolean immutable) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        if (immutable) {
+            try {
+                Files.createLink(to, from);
+                return;
+            } catch (IOException | UnsupportedOperationException e) {
+                // another file system, or no hard links: copied below
+            }
+        }
+        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
     /**
@@ -162,7 +218,7 @@ public final class PolicyStore {
         }
         ArrayDeque<Episode> newest = new ArrayDeque<>(Math.min(limit, 1024));
         long[] total = {0};
-        EpisodeLogReader.stream(files.episodeLog, 0, warnings, entry -> entry.episode().ifPresent(e -> {
+        EpisodeLogReader.stream(files, 0, warnings, entry -> entry.episode().ifPresent(e -> {
             total[0]++;
             if (newest.size() == limit) {
                 newest.removeFirst();

@@ -23,6 +23,7 @@ final class StoreFiles {
     final Path episodeLog;
     /** The history's aggregates as of a prefix of the log ({@link HistorySummaries}). */
     final Path summaryFile;
+    private final String stem;
     private final Clock clock;
 
     StoreFiles(Path policyFile, Clock clock) {
@@ -31,7 +32,18 @@ final class StoreFiles {
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
         this.episodeLog = policyFile.resolveSibling(stem + ".episodes.jsonl");
         this.summaryFile = policyFile.resolveSibling(stem + ".summary.json");
+        this.stem = stem;
         this.clock = clock;
+    }
+
+    /** The {@code n}th gzip segment of the log ({@link SegmentedLog}). */
+    Path segment(int n) {
+        return policyFile.resolveSibling(stem + ".episodes." + String.format(Locale.ROOT, "%06d", n) + ".jsonl.gz");
+    }
+
+    /** The index of segment {@code n}: its place in the log and its episode ids ({@link SegmentIds}). */
+    Path segmentIds(int n) {
+        return policyFile.resolveSibling(stem + ".episodes." + String.format(Locale.ROOT, "%06d", n) + ".ids");
     }
 
     /** A file's identity, size and modification time (null when it does not exist). */

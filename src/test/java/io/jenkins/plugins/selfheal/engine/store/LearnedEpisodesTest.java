@@ -20,7 +20,7 @@ class LearnedEpisodesTest extends StoreTestBase {
             log.append(line("ep-" + i)).append('\n');
         }
         Files.writeString(store().episodeLog(), log);
-        LearnedEpisodes learned = new LearnedEpisodes(store().episodeLog());
+        LearnedEpisodes learned = new LearnedEpisodes(new StoreFiles(store().policyFile(), java.time.Clock.systemUTC()));
 
         for (int i = 0; i < 5000; i += 97) {
             assertThat(learned.find("ep-" + i)).as("ep-" + i).hasValueSatisfying(e -> assertThat(e.id()).startsWith("ep-"));
@@ -38,19 +38,19 @@ class LearnedEpisodesTest extends StoreTestBase {
         String id = "build \"7\" \\ é";
         Files.writeString(store().episodeLog(), line("plain") + "\n" + line(id) + "\n");
 
-        assertThat(new LearnedEpisodes(store().episodeLog()).find(id)).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(id));
+        assertThat(new LearnedEpisodes(new StoreFiles(store().policyFile(), java.time.Clock.systemUTC())).find(id)).hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(id));
     }
 
     @Test
     void aTornLineDoesNotCountButAnEarlierReadableOneDoes() throws IOException {
         String whole = line("ep-1");
         Files.writeString(store().episodeLog(), line("ep-0") + "\n" + whole.substring(0, whole.length() - 10) + "\n");
-        LearnedEpisodes learned = new LearnedEpisodes(store().episodeLog());
+        LearnedEpisodes learned = new LearnedEpisodes(new StoreFiles(store().policyFile(), java.time.Clock.systemUTC()));
         assertThat(learned.find("ep-1")).isEmpty();
 
         Files.writeString(store().episodeLog(), whole + "\n" + line("ep-2") + "\n"
                 + whole.substring(0, whole.length() - 10) + "\n");
-        assertThat(new LearnedEpisodes(store().episodeLog()).find("ep-1")).isPresent();
+        assertThat(new LearnedEpisodes(new StoreFiles(store().policyFile(), java.time.Clock.systemUTC())).find("ep-1")).isPresent();
     }
 
     private static String line(String id) {

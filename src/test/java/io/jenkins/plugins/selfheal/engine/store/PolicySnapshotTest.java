@@ -65,7 +65,7 @@ class PolicySnapshotTest extends StoreTestBase {
         assertThat(fresh.episodes()).isEqualTo(40);
         assertThat(fresh.generation()).isEqualTo(live.generation());
 
-        QTable rebuilt = EpisodeLogReader.rebuild("job-a", EpisodeLogReader.read(store.episodeLog(), warnings::add),
+        QTable rebuilt = EpisodeLogReader.rebuild("job-a", EpisodeLogReader.read(new StoreFiles(store.policyFile(), java.time.Clock.systemUTC()), warnings::add),
                 clock.instant(), warnings::add).table();
         assertThat(rebuilt).isEqualTo(live.table());
         assertThat(warnings).isEmpty();
