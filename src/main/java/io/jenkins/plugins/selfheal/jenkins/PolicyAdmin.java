@@ -52,10 +52,15 @@ public final class PolicyAdmin {
         return ViewJson.of(store);
     }
 
-    /** The episode log, every episode since the policy began (streamed by {@code episodes.jsonl}, never read whole). */
-    public Path episodeLog() {
+    /**
+     * Streams the episode log, every episode since the policy began: its compressed segments, then the hot
+     * file (what {@code episodes.jsonl} downloads, never read whole). Nothing is written when there is no log.
+     */
+    public void writeEpisodeLog(java.io.OutputStream out) throws IOException {
         authorizer.require(Operation.VIEW);
-        return store.episodeLog();
+        if (store.exists()) {
+            store.writeLog(out);
+        }
     }
 
     /** The policy document, as {@code policy.json} downloads it (the import format). */

@@ -96,14 +96,24 @@ public class SelfHealJobAction implements Action {
         json(rsp, admin().viewJson(), false);
     }
 
-    /** The whole episode log, streamed from the file (the page lists only the newest decisions). */
+    /**
+     * The whole episode log, streamed from its files (the page lists only the newest decisions). A log that
+     * cannot be read (a segment gone) is one line with a 500 when nothing was sent yet; a download that breaks
+     * off later ends short, and the reason is in the controller's log.
+     */
     @WebMethod(name = "episodes.jsonl")
     public void doEpisodesJsonl(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        java.nio.file.Path log = admin().episodeLog();
+        PolicyAdmin admin = admin();
         rsp.setContentType("application/x-ndjson;charset=UTF-8");
         rsp.setHeader("Content-Disposition", "attachment; filename=episodes.jsonl");
-        if (java.nio.file.Files.exists(log)) {
-            java.nio.file.Files.copy(log, rsp.getOutputStream());
+        try {
+            admin.writeEpisodeLog(rsp.getOutputStream());
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Self-Heal: could not stream the episode log of " + job.getFullName(), e);
+            if (!rsp.isCommitted()) {
+                rsp.reset();
+                rsp.sendError(500, "Self-Heal: the episode log could not be read: " + StepSummary.describe(e));
+            }
         }
     }
 
