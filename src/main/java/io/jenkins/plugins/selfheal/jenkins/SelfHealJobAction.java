@@ -108,7 +108,7 @@ public class SelfHealJobAction implements Action {
         rsp.setHeader("Content-Disposition", "attachment; filename=episodes.jsonl");
         try {
             admin.writeEpisodeLog(rsp.getOutputStream());
-        } catch (IOException e) {
+        } catch (IOException | PolicyFormatException e) {
             LOGGER.log(Level.WARNING, "Self-Heal: could not stream the episode log of " + job.getFullName(), e);
             if (!rsp.isCommitted()) {
                 rsp.reset();

@@ -23,6 +23,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * "Self-Heal: check the deployment and heal" for freestyle jobs: the build's result so far is the
@@ -31,6 +33,7 @@ import java.io.IOException;
  * leaves the build's result as it was and says so.
  */
 public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
+    private static final Logger LOGGER = Logger.getLogger(SelfHealRecorder.class.getName());
     private static final String DEFAULT_PLANNER = "rl";
     private static final String DEFAULT_FEEDBACK = FeedbackMode.ASYNC.id();
     private static final int DEFAULT_MAX_HEALS = 1;
@@ -97,8 +100,14 @@ public class SelfHealRecorder extends Recorder implements SimpleBuildStep {
             throws InterruptedException, IOException {
         try {
             heal(run, workspace, env, launcher, listener);
+        } catch (AbortException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new AbortException("Self-Heal: " + e.getMessage()); // one line in the log, no stack trace
+        } catch (IOException | RuntimeException e) {
+            // e.g. a policy whose files cannot be read: one line in the build log, the details in the controller's
+            LOGGER.log(Level.WARNING, "Self-Heal post-build step of " + run.getExternalizableId(), e);
+            throw new AbortException("Self-Heal: " + StepSummary.describe(e));
         }
     }
 

@@ -98,6 +98,31 @@ class FreestyleRecorderIT {
         assertThat(console).contains("Self-Heal: dataset: '/etc/passwd' is an absolute path; give a path inside the workspace");
     }
 
+    @Test
+    void aPolicyWhoseLogCannotBeReadFailsTheStepInOneLineAndItsDownloadToo() throws Exception {
+        Jobs jobs = JENKINS.jobs();
+        jobs.create("damaged", freestyle("<hudson.tasks.Shell><command>exit 1</command></hudson.tasks.Shell>",
+                "<" + RECORDER + "><deploy>true</deploy><feedback>none</feedback></" + RECORDER + ">"));
+        jobs.waitForResult(jobs.build("damaged")); // the job has a policy now
+        java.nio.file.Path log = JENKINS.home().resolve("jobs/damaged/self-heal/policy.episodes.jsonl");
+        byte[] lines = java.nio.file.Files.readAllBytes(log);
+        // a first line claiming segments, unreadable (a disk error, a hand edit): nothing may be guessed
+        byte[] damaged = ("{\"type\":\"continued\",\"segments\":two}\n" + new String(lines, java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.write(log, damaged);
+
+        Jobs.Build build = jobs.build("damaged");
+        assertThat(jobs.waitForResult(build)).isEqualTo("FAILURE");
+        String console = jobs.console(build);
+        BadInputIT.assertNoStackTrace(console);
+        assertThat(console).contains("Self-Heal: policy.episodes.jsonl: unreadable first line (the segments it continues): "
+                + "{\"type\":\"continued\",\"segments\":two}");
+        JenkinsClient.Response download = JENKINS.anonymous().get("job/damaged/self-heal/episodes.jsonl");
+        assertThat(download.status()).isEqualTo(500);
+        assertOneLineError(download, "Self-Heal: the episode log could not be read: policy.episodes.jsonl: unreadable first line");
+        assertThat(java.nio.file.Files.readAllBytes(log)).isEqualTo(damaged); // refused, not repaired by guessing
+    }
+
     /**
      * An error page that shows the message and no stack trace (an exception answered through
      * {@code HttpResponses.error(int, String)} gives Jenkins' "Oops!" page without the message and

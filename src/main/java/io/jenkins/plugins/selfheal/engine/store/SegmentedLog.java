@@ -83,8 +83,10 @@ final class SegmentedLog implements Closeable {
             }
             return new Header(segments, base, end + 1);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(files.episodeLog.getFileName() + ": unreadable first line (the segments it continues): "
-                    + text.substring(0, Math.max(0, end)));
+            // damaged content, not a lost file: refused with one line (guessing could overwrite segment 1 later)
+            String shown = text.substring(0, Math.min(end < 0 ? text.length() : end, 80)).replaceAll("\\p{Cntrl}", "?");
+            throw new PolicyFormatException(files.episodeLog.getFileName().toString(), null,
+                    "unreadable first line (the segments it continues): " + shown);
         }
     }
 

@@ -132,6 +132,25 @@ class LogSegmentsTest extends StoreTestBase {
     }
 
     @Test
+    void aDamagedFirstLineIsRefusedInOneLineAndChangesNothing() throws IOException {
+        SegmentFixtures.learn(store(), clock, 400);
+        java.nio.file.Path hot = dir.resolve("policy.episodes.jsonl");
+        String text = Files.readString(hot);
+        Files.writeString(hot, text.replaceFirst("\"segments\":", "\"segments\":\u0007"));
+        byte[] before = Files.readAllBytes(hot);
+        List<String> files = Episodes.fileNames(dir);
+
+        for (var read : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(() -> store().readLog(),
+                () -> store().read(), () -> store().writeLog(new ByteArrayOutputStream()))) {
+            assertThatThrownBy(read).isInstanceOf(PolicyFormatException.class)
+                    .hasMessageStartingWith("policy.episodes.jsonl: unreadable first line (the segments it continues): "
+                            + "{\"type\":\"continued\",\"segments\":?").hasMessageNotContaining("\u0007");
+        }
+        assertThat(Files.readAllBytes(hot)).isEqualTo(before);
+        assertThat(Episodes.fileNames(dir)).containsExactlyInAnyOrderElementsOf(files);
+    }
+
+    @Test
     void anEpisodeLoggedInASegmentIsNotLearnedAgain() throws IOException {
         PolicyStore store = store();
         SegmentFixtures.learn(store, clock, 400);
