@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
@@ -82,8 +83,7 @@ final class SegmentedLog implements Closeable {
                 throw new IllegalArgumentException("out of range");
             }
             return new Header(segments, base, end + 1);
-        } catch (IOException | RuntimeException e) {
-            // damaged content, not a lost file: refused with one line (guessing could overwrite segment 1 later)
+        } catch (IOException | RuntimeException e) { // damaged, not lost: refused (a guess could overwrite segment 1 later)
             String shown = text.substring(0, Math.min(end < 0 ? text.length() : end, 80)).replaceAll("\\p{Cntrl}", "?");
             throw new PolicyFormatException(files.episodeLog.getFileName().toString(), null,
                     "unreadable first line (the segments it continues): " + shown);
@@ -143,7 +143,7 @@ final class SegmentedLog implements Closeable {
             position += meta.length(); // wholly before: not even opened
         }
         for (int n = first; n <= header.segments; n++) {
-            if (!java.nio.file.Files.exists(files.segment(n))) {
+            if (!Files.exists(files.segment(n))) {
                 throw new IOException(files.segment(n).getFileName() + " is missing: " + files.episodeLog.getFileName()
                         + " continues " + header.segments + " segments, and the episodes of this one cannot be read");
             }
@@ -152,7 +152,7 @@ final class SegmentedLog implements Closeable {
     }
 
     /** Segments {@code next}.. then the hot file, skipping the first {@code skip} bytes of the segments' part. */
-    private final class Concatenation extends InputStream {
+    private final class Concatenation extends BlockStream {
         private int next;
         private long skip;
         private final long from;
@@ -163,12 +163,6 @@ final class SegmentedLog implements Closeable {
             this.next = next;
             this.skip = skip;
             this.from = from;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -188,7 +182,7 @@ final class SegmentedLog implements Closeable {
 
         private boolean advance() throws IOException {
             if (next <= header.segments) {
-                SkippingGzip segment = new SkippingGzip(java.nio.file.Files.newInputStream(files.segment(next++)));
+                SkippingGzip segment = new SkippingGzip(Files.newInputStream(files.segment(next++)));
                 skip -= segment.skipNBytes0(skip);
                 current = segment;
                 return true;
@@ -269,19 +263,13 @@ final class SegmentedLog implements Closeable {
     }
 
     /** Reads a channel from a position by absolute reads: the channel stays usable for others. */
-    private static final class HotStream extends InputStream {
+    private static final class HotStream extends BlockStream {
         private final FileChannel channel;
         private long position;
 
         HotStream(FileChannel channel, long position) {
             this.channel = channel;
             this.position = position;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -296,6 +284,15 @@ final class SegmentedLog implements Closeable {
         @Override
         public void close() {
             // the log closes the channel
+        }
+    }
+
+    /** A stream read in blocks; a single byte is a block of one. */
+    private abstract static class BlockStream extends InputStream {
+        @Override
+        public final int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
     }
 }
