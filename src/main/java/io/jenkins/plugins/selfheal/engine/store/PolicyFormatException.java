@@ -6,15 +6,20 @@ public class PolicyFormatException extends RuntimeException {
     private final String field;
 
     public PolicyFormatException(String source, String field, String problem) {
-        super(source + ": " + (field == null ? "" : field + ": ") + problem);
+        super(oneLine(source + ": " + (field == null ? "" : field + ": ") + problem));
         this.source = source;
         this.field = field;
     }
 
     public PolicyFormatException(String source, String problem, Throwable cause) {
-        super(source + ": " + problem, cause);
+        super(oneLine(source + ": " + problem), cause);
         this.source = source;
         this.field = null;
+    }
+
+    /** Quoted input may hold line breaks and control characters: shown as {@code \n} and {@code ?}, one line. */
+    private static String oneLine(String message) {
+        return message.replace("\r\n", "\\n").replaceAll("[\r\n]", "\\\\n").replaceAll("[\\p{Cntrl}&&[^\t]]", "?");
     }
 
     public String source() {
