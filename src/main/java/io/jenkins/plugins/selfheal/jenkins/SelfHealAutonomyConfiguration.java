@@ -8,12 +8,10 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.selfheal.engine.autonomy.Autonomy;
 import io.jenkins.plugins.selfheal.engine.autonomy.AutonomyGate;
 import io.jenkins.plugins.selfheal.engine.autonomy.HealBudget;
-import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Manage Jenkins → System → "Self-Heal: autonomy and simulation": the defaults a job's {@code autonomy},
@@ -23,14 +21,13 @@ import org.kohsuke.stapler.StaplerRequest2;
  */
 @Extension
 @Symbol("selfHealAutonomy")
-public class SelfHealAutonomyConfiguration extends GlobalConfiguration {
+public class SelfHealAutonomyConfiguration extends SavedOnceConfiguration {
     private String autonomy = Autonomy.ASK.id();
     private double confidenceThreshold = AutonomyGate.DEFAULT_THRESHOLD;
     private int maxHealsPerHour;
     private int coolDownMinutes;
     private boolean allowInjectedFailures;
     private boolean learnFromSimulated;
-    private transient boolean binding;
 
     public SelfHealAutonomyConfiguration() {
         load();
@@ -52,8 +49,8 @@ public class SelfHealAutonomyConfiguration extends GlobalConfiguration {
     }
 
     @Override
-    public synchronized boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
-        try { // validate everything first, so an invalid form changes nothing
+    protected void validate(JSONObject json) throws Descriptor.FormException {
+        try {
             Autonomy.parse(field(json, "autonomy", "ask"));
             AutonomyGate.requireThreshold(Double.parseDouble(field(json, "confidenceThreshold", "0.8")));
             HealBudget.of(Integer.parseInt(field(json, "maxHealsPerHour", "0")), Integer.parseInt(field(json, "coolDownMinutes", "0")));
@@ -62,14 +59,6 @@ public class SelfHealAutonomyConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             throw new Descriptor.FormException(e.getMessage(), e.getMessage().substring(0, e.getMessage().indexOf(':')));
         }
-        binding = true;
-        try {
-            req.bindJSON(this, json);
-        } finally {
-            binding = false;
-        }
-        save();
-        return true;
     }
 
     private static String field(JSONObject json, String name, String absent) {
@@ -77,11 +66,6 @@ public class SelfHealAutonomyConfiguration extends GlobalConfiguration {
         return value == null || value.isBlank() ? absent : value.strip();
     }
 
-    private void changed() {
-        if (!binding) {
-            save();
-        }
-    }
 
     public String getAutonomy() {
         return autonomy == null ? Autonomy.ASK.id() : autonomy;

@@ -4,12 +4,10 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
-import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Manage Jenkins → System → Self-Heal: the Q-learning defaults, the rewards and the kill switch.
@@ -22,7 +20,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  */
 @Extension
 @Symbol("selfHeal")
-public class SelfHealGlobalConfiguration extends GlobalConfiguration {
+public class SelfHealGlobalConfiguration extends SavedOnceConfiguration {
     private double alpha = SettingsRules.DEFAULT_ALPHA;
     private double epsilon = SettingsRules.DEFAULT_EPSILON;
     private double gamma = SettingsRules.DEFAULT_GAMMA;
@@ -35,9 +33,6 @@ public class SelfHealGlobalConfiguration extends GlobalConfiguration {
     private boolean recommendOnly;
     /** Hosts the controller itself may probe for builds without an agent (none by default). */
     private String controllerProbeHosts = "";
-
-    /** While the form is bound, setters do not save one by one; {@link #configure} saves once. */
-    private transient boolean binding;
 
     public SelfHealGlobalConfiguration() {
         load();
@@ -54,8 +49,7 @@ public class SelfHealGlobalConfiguration extends GlobalConfiguration {
     }
 
     @Override
-    public synchronized boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
-        // validate everything first, so an invalid form changes nothing
+    protected void validate(JSONObject json) throws Descriptor.FormException {
         for (String field : SettingsRules.NUMERIC_FIELDS) {
             if (json.has(field)) {
                 try {
@@ -64,20 +58,6 @@ public class SelfHealGlobalConfiguration extends GlobalConfiguration {
                     throw new Descriptor.FormException(e.getMessage(), field);
                 }
             }
-        }
-        binding = true;
-        try {
-            req.bindJSON(this, json);
-        } finally {
-            binding = false;
-        }
-        save();
-        return true;
-    }
-
-    private void changed() {
-        if (!binding) {
-            save();
         }
     }
 
