@@ -146,12 +146,16 @@ class AutonomyIT {
     @Test
     void theHourlyCapRefusesAHealAndSaysWhy() throws Exception {
         Jobs jobs = JENKINS.jobs();
-        jobs.createPipeline("capped", "selfHeal(simulate: 'crash', feedback: 'none', maxHealsPerHour: 1) { echo 'deploy' }");
-        jobs.waitForResult(jobs.build("capped"));
+        // a deployment that always fails, so the first heal's outcome (and the next greedy choice) is not drawn at random
+        jobs.createPipeline("capped", "selfHeal(feedback: 'none', maxHeals: 1, maxHealsPerHour: 1) { error 'the deployment broke' }");
+        Jobs.Build first = jobs.build("capped");
+        jobs.waitForResult(first);
+        assertThat(jobs.console(first)).contains("→ retry_deployment").doesNotContain("heal refused");
         Jobs.Build refused = jobs.build("capped");
         assertThat(jobs.waitForResult(refused)).isEqualTo("UNSTABLE");
+        // retry_deployment failed once (−0.33), so escalate (−0.25) is the greedy choice, and the cap refuses it
         assertThat(jobs.console(refused)).contains("heal refused: 1 heal(s) in the last hour, at most 1 allowed "
-                + "(maxHealsPerHour): retry_deployment was not run");
+                + "(maxHealsPerHour): escalate was not run");
     }
 
     @Test
@@ -164,7 +168,7 @@ class AutonomyIT {
         Jobs.Build refused = jobs.build("cooling");
         jobs.waitForResult(refused);
         assertThat(jobs.console(refused)).containsPattern("heal refused: cooling down after a failed heal at \\S+ until \\S+ "
-                + "\\(coolDownMinutes 30\\): \\w+ was not run").doesNotContain("\tat ");
+                + "\\(coolDownMinutes 30\\): escalate was not run").doesNotContain("\tat ");
     }
 
     @Test
